@@ -1,0 +1,103 @@
+-- Shelf D1 catalog. Applied idempotently (CREATE ... IF NOT EXISTS) by the worker on first use per isolate,
+-- and by `npm run dev` / the tests. Documented in docs/storage.md.
+-- Everything about one vector store's contents lives in its Durable Object; this catalog holds what crosses stores.
+
+CREATE TABLE IF NOT EXISTS files (
+  id TEXT PRIMARY KEY,                -- file-<22 base62>
+  project_id TEXT NOT NULL,
+  filename TEXT NOT NULL,             -- as sent by the client; data only, never part of an R2 key
+  bytes INTEGER NOT NULL,
+  purpose TEXT NOT NULL,
+  content_type TEXT,
+  content_sha256 TEXT,                -- hex digest of the bytes, for index sync change detection
+  created_at INTEGER NOT NULL,        -- unix seconds
+  expires_at INTEGER,                 -- unix seconds, null = never
+  external_file_id TEXT               -- LlamaCloud face
+);
+CREATE INDEX IF NOT EXISTS files_by_project ON files (project_id, created_at, id);
+
+CREATE TABLE IF NOT EXISTS vector_stores (
+  id TEXT PRIMARY KEY,                -- vs_<32 hex>
+  project_id TEXT NOT NULL,
+  name TEXT,
+  description TEXT,
+  metadata TEXT,                      -- JSON object or null
+  created_at INTEGER NOT NULL,
+  expires_after_days INTEGER,         -- policy anchor is always last_active_at
+  -- Mirror of the store object's state, written by the object after its own commit (for listings).
+  status TEXT NOT NULL DEFAULT 'completed',
+  usage_bytes INTEGER NOT NULL DEFAULT 0,
+  count_in_progress INTEGER NOT NULL DEFAULT 0,
+  count_completed INTEGER NOT NULL DEFAULT 0,
+  count_failed INTEGER NOT NULL DEFAULT 0,
+  count_cancelled INTEGER NOT NULL DEFAULT 0,
+  last_active_at INTEGER,
+  expires_at INTEGER,
+  vector_index TEXT                   -- which Vectorize index holds the store's namespace (null locally)
+);
+CREATE INDEX IF NOT EXISTS vector_stores_by_project ON vector_stores (project_id, created_at, id);
+
+-- Which stores a file is attached to: drives the cascade when a file is deleted.
+CREATE TABLE IF NOT EXISTS store_files (
+  vector_store_id TEXT NOT NULL,
+  file_id TEXT NOT NULL,
+  PRIMARY KEY (vector_store_id, file_id)
+);
+CREATE INDEX IF NOT EXISTS store_files_by_file ON store_files (file_id);
+
+CREATE TABLE IF NOT EXISTS uploads (
+  id TEXT PRIMARY KEY,
+  project_id TEXT NOT NULL,
+  filename TEXT NOT NULL,
+  purpose TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  mime_type TEXT NOT NULL,
+  status TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  r2_upload_id TEXT,
+  file_id TEXT
+);
+
+CREATE TABLE IF NOT EXISTS directories (
+  id TEXT PRIMARY KEY,                -- dir-<24 hex>
+  project_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  description TEXT,
+  type TEXT NOT NULL DEFAULT 'user',
+  created_at TEXT NOT NULL,           -- ISO-8601 (LlamaCloud face)
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS directories_by_project ON directories (project_id, created_at, id);
+
+CREATE TABLE IF NOT EXISTS directory_files (
+  id TEXT PRIMARY KEY,                -- dfl-<24 hex>
+  directory_id TEXT NOT NULL,
+  project_id TEXT NOT NULL,
+  file_id TEXT NOT NULL,
+  display_name TEXT NOT NULL,
+  unique_id TEXT NOT NULL,
+  metadata TEXT,                      -- JSON object; becomes the store file's attributes on sync
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS directory_files_by_directory ON directory_files (directory_id, created_at, id);
+CREATE INDEX IF NOT EXISTS directory_files_by_file ON directory_files (file_id);
+
+CREATE TABLE IF NOT EXISTS indexes (
+  id TEXT PRIMARY KEY,                -- idx-<24 hex>
+  project_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  description TEXT,
+  source_directory_id TEXT NOT NULL,
+  vector_store_id TEXT NOT NULL,      -- = export_config_id
+  sync_config_id TEXT NOT NULL,
+  -- Mirror of the sync state kept by the store object.
+  status TEXT NOT NULL,
+  error_message TEXT,
+  last_synced_at TEXT,
+  last_exported_at TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS indexes_by_project ON indexes (project_id, created_at, id);

@@ -1,0 +1,19 @@
+// The parsed text of a store's file, for GET /vector_stores/{id}/files/{file_id}/content.
+import type { StoreObjects } from "../vector-stores/store-objects";
+import { readParsed } from "../ingestion/parsed-cache";
+
+export class FileContentService {
+  constructor(
+    private readonly bucket: R2Bucket,
+    private readonly objects: StoreObjects,
+  ) {}
+
+  /** null: not in the store. "": attached but not (yet) parsed into chunks. */
+  async parsedText(storeId: string, fileId: string): Promise<string | null> {
+    const row = await this.objects.get(storeId).getFile(fileId);
+    if (!row) return null;
+    if (row.status !== "completed") return "";
+    const parsed = await readParsed(this.bucket, fileId);
+    return parsed?.text ?? "";
+  }
+}

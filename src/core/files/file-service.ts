@@ -1,0 +1,56 @@
+// Files: the catalog record, the bytes in R2, and the cascade out of every vector store on delete.
+import type { FileRow, FilesRepo } from "../../platform/d1/files-repo";
+import type { VectorStoresRepo } from "../../platform/d1/vector-stores-repo";
+import { fileKey } from "../../platform/r2/blob-store";
+import type { Page, PageRequest } from "../pagination";
+import type { StoreObjects } from "../vector-stores/store-objects";
+import { nowSeconds } from "../ids";
+
+export type { FileRow };
+
+export class FileService {
+  constructor(
+    private readonly files: FilesRepo,
+    private readonly stores: VectorStoresRepo,
+    private readonly bucket: R2Bucket,
+    private readonly storeObjects: StoreObjects,
+  ) {}
+
+  async record(row: FileRow): Promise<FileRow> {
+    await this.files.insert(row);
+    return row;
+  }
+
+  get(projectId: string, id: string): Promise<FileRow | null> {
+    return this.files.get(projectId, id, nowSeconds());
+  }
+
+  getMany(projectId: string, ids: string[]): Promise<FileRow[]> {
+    return this.files.getMany(projectId, ids, nowSeconds());
+  }
+
+  list(projectId: string, req: PageRequest, purpose?: string): Promise<Page<FileRow> | "bad_cursor"> {
+    return this.files.list(projectId, req, nowSeconds(), purpose);
+  }
+
+  async content(projectId: string, id: string): Promise<{ row: FileRow; body: R2ObjectBody } | null> {
+    const row = await this.get(projectId, id);
+    if (!row) return null;
+    const body = await this.bucket.get(fileKey(id));
+    return body ? { row, body } : null;
+  }
+
+  /** Leaves every store first (so search never returns its content), then drops the bytes and the record. */
+  async delete(projectId: string, id: string): Promise<boolean> {
+    const row = await this.get(projectId, id);
+    if (!row) return false;
+    for (const storeId of await this.stores.storesOfFile(id)) {
+      await this.storeObjects.get(storeId).detachFile(id);
+      await this.stores.removeMember(storeId, id);
+    }
+    await this.files.delete(projectId, id);
+    const parsed = await this.bucket.list({ prefix: `parsed/${id}/` });
+    await this.bucket.delete([fileKey(id), ...parsed.objects.map((o) => o.key)]);
+    return true;
+  }
+}

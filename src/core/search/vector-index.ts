@@ -1,0 +1,22 @@
+// The VectorIndex port: where a store's vectors are searched. Locally the store object is the index.
+
+export interface VectorHit {
+  chunkId: number;
+  score: number;
+}
+
+export interface VectorIndex {
+  readonly kind: "durable-object" | "vectorize";
+  /** Writes vectors for chunks the store object has stored; returns a mutation id to confirm, or null. */
+  upsertChunks(storeId: string, chunkIds: number[], vectors: Float32Array[], fileId: string): Promise<string | null>;
+  deleteChunks(storeId: string, chunkIds: number[]): Promise<void>;
+}
+
+/** Locally the vectors live in the store object's `vectors` table (written with the chunks): nothing more to do. */
+export class DurableObjectVectorIndex implements VectorIndex {
+  readonly kind = "durable-object" as const;
+  async upsertChunks(): Promise<string | null> {
+    return null;
+  }
+  async deleteChunks(): Promise<void> {}
+}

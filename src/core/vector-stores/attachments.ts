@@ -1,0 +1,75 @@
+// Attaching files to a store (single, batch, or file_ids on create): validate, record in the store object, enqueue.
+import { badRequest, notFound } from "../../http/errors";
+import type { FileRow } from "../../platform/d1/files-repo";
+import type { VectorStoresRepo } from "../../platform/d1/vector-stores-repo";
+import type { Attached } from "../../platform/store-object/object";
+import type { FileService } from "../files/file-service";
+import { ID_PREFIX } from "../ids";
+import { ingestFileMessage } from "../ingestion/messages";
+import { extensionOf, isSupportedForRetrieval } from "../ingestion/file-types";
+import type { Attributes, ChunkingOptions } from "../ports";
+import type { StoreObjects } from "./store-objects";
+
+export interface AttachItem {
+  file: FileRow;
+  attributes: Attributes | null;
+  chunking: ChunkingOptions;
+}
+
+/** Queues take at most 100 messages per sendBatch. */
+const SEND_BATCH = 100;
+
+export class AttachmentService {
+  constructor(
+    private readonly files: FileService,
+    private readonly storesRepo: VectorStoresRepo,
+    private readonly objects: StoreObjects,
+    private readonly queue: Queue,
+  ) {}
+
+  /** Every id must be a file of this project with a supported extension; answers like OpenAI otherwise. */
+  async validateFileIds(projectId: string, ids: string[], param: string): Promise<FileRow[]> {
+    ids.forEach((id, i) => {
+      if (!id.startsWith(ID_PREFIX.file))
+        throw badRequest(`Invalid '${param}[${i}]': '${id}'. Expected an ID that begins with '${ID_PREFIX.file}'.`, `${param}[${i}]`, "invalid_value");
+    });
+    const unique = [...new Set(ids)];
+    const rows = await this.files.getMany(projectId, unique);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const missing = unique.find((id) => !byId.has(id));
+    if (missing) throw notFound("file", missing, param);
+    const unsupported = [...new Set(rows.filter((r) => !isSupportedForRetrieval(r.filename)).map((r) => extensionOf(r.filename) || "(none)"))];
+    if (unsupported.length > 0)
+      throw badRequest(
+        `Files with extensions [${unsupported.join(", ")}] are not supported for retrieval. See https://platform.openai.com/docs/assistants/tools/file-search/supported-files`,
+        param,
+        "unsupported_file",
+      );
+    return unique.map((id) => byId.get(id)!);
+  }
+
+  async attach(storeId: string, items: AttachItem[], batch?: { batchId: string; createdAt: number }): Promise<Attached[]> {
+    const attached = await this.objects.get(storeId).attachFiles(
+      items.map((it) => ({
+        fileId: it.file.id,
+        filename: it.file.filename,
+        bytes: it.file.bytes,
+        attributes: it.attributes,
+        maxTokens: it.chunking.maxTokens,
+        overlapTokens: it.chunking.overlapTokens,
+      })),
+      batch,
+    );
+    await this.storesRepo.addMembers(storeId, items.map((it) => it.file.id));
+    const messages = attached.filter((a) => a.started).map((a) => ({ body: ingestFileMessage(storeId, a.row.file_id, a.row.generation) }));
+    // A failed send leaves the file in_progress; the store object's watchdog alarm re-sends it.
+    for (let i = 0; i < messages.length; i += SEND_BATCH) await this.queue.sendBatch(messages.slice(i, i + SEND_BATCH));
+    return attached;
+  }
+
+  async detach(storeId: string, fileId: string): Promise<boolean> {
+    const { detached } = await this.objects.get(storeId).detachFile(fileId);
+    await this.storesRepo.removeMember(storeId, fileId);
+    return detached;
+  }
+}

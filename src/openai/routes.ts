@@ -1,0 +1,12 @@
+// The OpenAI face, mounted at /v1.
+import { Hono } from "hono";
+import type { AppEnv } from "../http/app-env";
+import { fileRoutes } from "./files/routes";
+import { vectorStoreRoutes } from "./vector-stores/routes";
+
+export function openaiRoutes() {
+  const app = new Hono<AppEnv>();
+  app.route("/files", fileRoutes());
+  app.route("/vector_stores", vectorStoreRoutes());
+  return app;
+}

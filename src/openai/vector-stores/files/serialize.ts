@@ -1,0 +1,19 @@
+// StoreFileRow → the spec's VectorStoreFileObject (chunking echoed as static, never auto).
+import type { StoreFileRow } from "../../../platform/store-object/files-table";
+
+export function serializeVectorStoreFile(storeId: string, row: StoreFileRow) {
+  return {
+    id: row.file_id,
+    object: "vector_store.file" as const,
+    usage_bytes: row.usage_bytes,
+    created_at: row.created_at,
+    vector_store_id: storeId,
+    status: row.status,
+    last_error: row.last_error_code ? { code: row.last_error_code, message: row.last_error_message ?? "" } : null,
+    chunking_strategy: {
+      type: "static" as const,
+      static: { max_chunk_size_tokens: row.max_chunk_tokens, chunk_overlap_tokens: row.overlap_tokens },
+    },
+    attributes: row.attributes === null ? null : (JSON.parse(row.attributes) as Record<string, string | number | boolean>),
+  };
+}

@@ -1,0 +1,80 @@
+// SQL for the `files` catalog table (bound parameters only).
+import type { Page, PageRequest } from "../../core/pagination";
+import { pageFromRows } from "../../core/pagination";
+import { keyset } from "./keyset";
+
+export interface FileRow {
+  id: string;
+  project_id: string;
+  filename: string;
+  bytes: number;
+  purpose: string;
+  content_type: string | null;
+  content_sha256: string | null;
+  created_at: number;
+  expires_at: number | null;
+  external_file_id: string | null;
+}
+
+export class FilesRepo {
+  constructor(private readonly db: D1Database) {}
+
+  async insert(row: FileRow): Promise<void> {
+    await this.db
+      .prepare(
+        `INSERT INTO files (id, project_id, filename, bytes, purpose, content_type, content_sha256, created_at, expires_at, external_file_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .bind(row.id, row.project_id, row.filename, row.bytes, row.purpose, row.content_type, row.content_sha256, row.created_at, row.expires_at, row.external_file_id)
+      .run();
+  }
+
+  /** Expired files are gone for every reader, like deleted ones. */
+  async get(projectId: string, id: string, now: number): Promise<FileRow | null> {
+    return this.db
+      .prepare(`SELECT * FROM files WHERE id = ? AND project_id = ? AND (expires_at IS NULL OR expires_at > ?)`)
+      .bind(id, projectId, now)
+      .first<FileRow>();
+  }
+
+  async getMany(projectId: string, ids: string[], now: number): Promise<FileRow[]> {
+    const out: FileRow[] = [];
+    // D1 allows 100 bound parameters per statement.
+    for (let i = 0; i < ids.length; i += 90) {
+      const part = ids.slice(i, i + 90);
+      const { results } = await this.db
+        .prepare(`SELECT * FROM files WHERE project_id = ? AND (expires_at IS NULL OR expires_at > ?) AND id IN (${part.map(() => "?").join(",")})`)
+        .bind(projectId, now, ...part)
+        .all<FileRow>();
+      out.push(...results);
+    }
+    return out;
+  }
+
+  async list(projectId: string, req: PageRequest, now: number, purpose?: string): Promise<Page<FileRow> | "bad_cursor"> {
+    const cursorId = req.after ?? req.before;
+    let cursor: { created_at: number; id: string } | null = null;
+    if (cursorId) {
+      cursor = await this.db
+        .prepare(`SELECT created_at, id FROM files WHERE id = ? AND project_id = ?`)
+        .bind(cursorId, projectId)
+        .first<{ created_at: number; id: string }>();
+      if (!cursor) return "bad_cursor";
+    }
+    const ks = keyset(req, cursor);
+    const purposeClause = purpose ? " AND purpose = ?" : "";
+    const { results } = await this.db
+      .prepare(
+        `SELECT * FROM files WHERE project_id = ? AND (expires_at IS NULL OR expires_at > ?)${purposeClause}${ks.where}
+         ORDER BY ${ks.orderBy} LIMIT ?`,
+      )
+      .bind(projectId, now, ...(purpose ? [purpose] : []), ...ks.binds, req.limit + 1)
+      .all<FileRow>();
+    return pageFromRows(results, req.limit, ks.reversed);
+  }
+
+  async delete(projectId: string, id: string): Promise<boolean> {
+    const res = await this.db.prepare(`DELETE FROM files WHERE id = ? AND project_id = ?`).bind(id, projectId).run();
+    return res.meta.changes > 0;
+  }
+}

@@ -1,0 +1,118 @@
+// SQL for the `vector_stores` catalog table and the `store_files` membership table.
+import type { Page, PageRequest } from "../../core/pagination";
+import { pageFromRows } from "../../core/pagination";
+import { keyset } from "./keyset";
+
+export interface VectorStoreRow {
+  id: string;
+  project_id: string;
+  name: string | null;
+  description: string | null;
+  metadata: string | null;
+  created_at: number;
+  expires_after_days: number | null;
+  status: "expired" | "in_progress" | "completed";
+  usage_bytes: number;
+  count_in_progress: number;
+  count_completed: number;
+  count_failed: number;
+  count_cancelled: number;
+  last_active_at: number | null;
+  expires_at: number | null;
+  vector_index: string | null;
+}
+
+/** What the store object mirrors into the catalog after each of its commits. */
+export interface StoreMirror {
+  status: VectorStoreRow["status"];
+  usage_bytes: number;
+  in_progress: number;
+  completed: number;
+  failed: number;
+  cancelled: number;
+  last_active_at: number | null;
+  expires_at: number | null;
+}
+
+export class VectorStoresRepo {
+  constructor(private readonly db: D1Database) {}
+
+  async insert(row: VectorStoreRow): Promise<void> {
+    await this.db
+      .prepare(
+        `INSERT INTO vector_stores (id, project_id, name, description, metadata, created_at, expires_after_days, status,
+           usage_bytes, count_in_progress, count_completed, count_failed, count_cancelled, last_active_at, expires_at, vector_index)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .bind(row.id, row.project_id, row.name, row.description, row.metadata, row.created_at, row.expires_after_days, row.status,
+        row.usage_bytes, row.count_in_progress, row.count_completed, row.count_failed, row.count_cancelled, row.last_active_at, row.expires_at, row.vector_index)
+      .run();
+  }
+
+  async get(projectId: string, id: string): Promise<VectorStoreRow | null> {
+    return this.db.prepare(`SELECT * FROM vector_stores WHERE id = ? AND project_id = ?`).bind(id, projectId).first<VectorStoreRow>();
+  }
+
+  async list(projectId: string, req: PageRequest): Promise<Page<VectorStoreRow> | "bad_cursor"> {
+    const cursorId = req.after ?? req.before;
+    let cursor: { created_at: number; id: string } | null = null;
+    if (cursorId) {
+      cursor = await this.db
+        .prepare(`SELECT created_at, id FROM vector_stores WHERE id = ? AND project_id = ?`)
+        .bind(cursorId, projectId)
+        .first<{ created_at: number; id: string }>();
+      if (!cursor) return "bad_cursor";
+    }
+    const ks = keyset(req, cursor);
+    const { results } = await this.db
+      .prepare(`SELECT * FROM vector_stores WHERE project_id = ?${ks.where} ORDER BY ${ks.orderBy} LIMIT ?`)
+      .bind(projectId, ...ks.binds, req.limit + 1)
+      .all<VectorStoreRow>();
+    return pageFromRows(results, req.limit, ks.reversed);
+  }
+
+  async update(id: string, fields: { name?: string | null; metadata?: string | null; expires_after_days?: number | null }): Promise<void> {
+    const sets: string[] = [];
+    const binds: unknown[] = [];
+    for (const [column, value] of Object.entries(fields)) {
+      if (value === undefined) continue;
+      sets.push(`${column} = ?`);
+      binds.push(value);
+    }
+    if (sets.length === 0) return;
+    await this.db.prepare(`UPDATE vector_stores SET ${sets.join(", ")} WHERE id = ?`).bind(...binds, id).run();
+  }
+
+  async writeMirror(id: string, m: StoreMirror): Promise<void> {
+    await this.db
+      .prepare(
+        `UPDATE vector_stores SET status = ?, usage_bytes = ?, count_in_progress = ?, count_completed = ?, count_failed = ?,
+           count_cancelled = ?, last_active_at = ?, expires_at = ? WHERE id = ?`,
+      )
+      .bind(m.status, m.usage_bytes, m.in_progress, m.completed, m.failed, m.cancelled, m.last_active_at, m.expires_at, id)
+      .run();
+  }
+
+  /** Deletes the store row and its memberships in one transaction. */
+  async delete(id: string): Promise<void> {
+    await this.db.batch([
+      this.db.prepare(`DELETE FROM store_files WHERE vector_store_id = ?`).bind(id),
+      this.db.prepare(`DELETE FROM vector_stores WHERE id = ?`).bind(id),
+    ]);
+  }
+
+  async addMembers(storeId: string, fileIds: string[]): Promise<void> {
+    if (fileIds.length === 0) return;
+    const stmt = this.db.prepare(`INSERT OR IGNORE INTO store_files (vector_store_id, file_id) VALUES (?, ?)`);
+    await this.db.batch(fileIds.map((f) => stmt.bind(storeId, f)));
+  }
+
+  async removeMember(storeId: string, fileId: string): Promise<void> {
+    await this.db.prepare(`DELETE FROM store_files WHERE vector_store_id = ? AND file_id = ?`).bind(storeId, fileId).run();
+  }
+
+  async storesOfFile(fileId: string): Promise<string[]> {
+    const { results } = await this.db.prepare(`SELECT vector_store_id FROM store_files WHERE file_id = ?`).bind(fileId).all<{ vector_store_id: string }>();
+    return results.map((r) => r.vector_store_id);
+  }
+}

@@ -1,0 +1,53 @@
+// Queue consumers: the ingest queue (files, index syncs) and its dead-letter queue.
+import { QueueMessage } from "../../core/ingestion/messages";
+import { ingestSlice } from "../../core/ingestion/pipeline";
+import { buildServices, type Services } from "../../services";
+import { ensureCatalogSchema } from "../d1/schema";
+
+/** Exponential backoff for retried messages: 2, 4, 8 … seconds, capped at 5 minutes (Queues allow ≤ 12 h). */
+export function retryDelaySeconds(attempts: number): number {
+  return Math.min(300, 2 ** Math.max(1, attempts));
+}
+
+async function handle(s: Services, message: QueueMessage): Promise<void> {
+  switch (message.kind) {
+    case "ingest_file": {
+      const result = await ingestSlice(s.ingestDeps, message);
+      // A large file continues in a new message, so no invocation runs long; the checkpoint makes it resumable.
+      if (result.outcome === "more") await s.env.INGEST.send(message);
+      return;
+    }
+  }
+}
+
+async function handleDeadLetter(s: Services, message: QueueMessage): Promise<void> {
+  switch (message.kind) {
+    case "ingest_file":
+      await s.storeObjects.get(message.store_id).failFile(message.file_id, message.generation, "server_error", "The file could not be processed after several attempts.");
+      return;
+  }
+}
+
+export async function consumeQueue(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+  await ensureCatalogSchema(env.DB);
+  const s = buildServices(env);
+  const deadLetter = batch.queue.endsWith("-dlq");
+  await Promise.all(
+    batch.messages.map(async (msg) => {
+      const parsed = QueueMessage.safeParse(msg.body);
+      if (!parsed.success) {
+        // A message we cannot read will never succeed: drop it loudly instead of retrying it forever.
+        console.error(JSON.stringify({ level: "error", msg: "unreadable queue message dropped", queue: batch.queue, id: msg.id, error: parsed.error.message }));
+        msg.ack();
+        return;
+      }
+      try {
+        await (deadLetter ? handleDeadLetter(s, parsed.data) : handle(s, parsed.data));
+        msg.ack();
+      } catch (error) {
+        console.error(JSON.stringify({ level: "error", msg: "queue message failed", queue: batch.queue, id: msg.id, attempts: msg.attempts, error: String(error), stack: error instanceof Error ? error.stack : undefined }));
+        msg.retry({ delaySeconds: retryDelaySeconds(msg.attempts) });
+      }
+    }),
+  );
+}

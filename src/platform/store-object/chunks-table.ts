@@ -1,0 +1,52 @@
+// SQL over the store object's `chunks` (+ FTS5 via triggers) and `vectors` tables.
+import type { Chunk } from "../../core/ports";
+import type { Sql } from "./sql";
+
+export interface ChunkRow {
+  chunk_id: number;
+  file_id: string;
+  generation: number;
+  chunk_index: number;
+  text: string;
+  start_char: number;
+  end_char: number;
+  token_count: number;
+  page_start: number | null;
+  page_end: number | null;
+}
+
+/**
+ * Chunk ids are integers unique within the store. Derived from (file row, generation, index) would collide
+ * across files, so SQLite assigns them; the Vectorize id is `${storeId}:${chunkId}` (≤ 64 bytes).
+ */
+export function insertChunks(sql: Sql, fileId: string, generation: number, chunks: Chunk[], vectors: ArrayBuffer[], keepVectors: boolean, mutationId: string | null): number[] {
+  const ids: number[] = [];
+  chunks.forEach((c, i) => {
+    // OR IGNORE: a redelivered slice that already landed inserts nothing twice.
+    const row = sql.all<{ chunk_id: number }>(
+      `INSERT INTO chunks (file_id, generation, chunk_index, text, start_char, end_char, token_count, page_start, page_end)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (file_id, generation, chunk_index) DO NOTHING RETURNING chunk_id`,
+      fileId, generation, c.index, c.text, c.startChar, c.endChar, c.tokenCount, c.pageStart, c.pageEnd,
+    )[0];
+    if (!row) return;
+    ids.push(row.chunk_id);
+    if (keepVectors) sql.run(`INSERT OR REPLACE INTO vectors (chunk_id, file_id, embedding, mutation_id) VALUES (?, ?, ?, ?)`, row.chunk_id, fileId, vectors[i]!, mutationId);
+  });
+  return ids;
+}
+
+/** Removes a file's chunks (FTS rows go with them via the trigger) and vectors; returns the removed chunk ids. */
+export function deleteFileChunks(sql: Sql, fileId: string, exceptGeneration?: number): number[] {
+  const cond = exceptGeneration === undefined ? "" : " AND generation <> ?";
+  const binds: (string | number)[] = exceptGeneration === undefined ? [fileId] : [fileId, exceptGeneration];
+  const ids = sql.all<{ chunk_id: number }>(`SELECT chunk_id FROM chunks WHERE file_id = ?${cond}`, ...binds).map((r) => r.chunk_id);
+  sql.run(`DELETE FROM chunks WHERE file_id = ?${cond}`, ...binds);
+  if (exceptGeneration === undefined) sql.run(`DELETE FROM vectors WHERE file_id = ?`, fileId);
+  else for (const id of ids) sql.run(`DELETE FROM vectors WHERE chunk_id = ?`, id);
+  return ids;
+}
+
+export function fileText(sql: Sql, fileId: string, generation: number): ChunkRow[] {
+  return sql.all<ChunkRow>(`SELECT * FROM chunks WHERE file_id = ? AND generation = ? ORDER BY chunk_index`, fileId, generation);
+}

@@ -1,0 +1,31 @@
+// The store object's own facts (identity, expiry policy, activity) in its `meta` key/value table.
+import type { Sql } from "./sql";
+
+export interface StoreMeta {
+  storeId: string;
+  projectId: string;
+  createdAt: number;
+  expiresAfterDays: number | null;
+  lastActiveAt: number;
+  expired: boolean;
+}
+
+const KEYS = ["storeId", "projectId", "createdAt", "expiresAfterDays", "lastActiveAt", "expired"] as const;
+
+export function readMeta(sql: Sql): StoreMeta | null {
+  const rows = sql.all<{ key: string; value: string }>(`SELECT key, value FROM meta WHERE key IN (${KEYS.map(() => "?").join(",")})`, ...KEYS);
+  if (rows.length === 0) return null;
+  const m = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
+  return m as unknown as StoreMeta;
+}
+
+export function writeMeta(sql: Sql, patch: Partial<StoreMeta>): void {
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    sql.run(`INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)`, key, JSON.stringify(value));
+  }
+}
+
+export function expiresAt(meta: StoreMeta): number | null {
+  return meta.expiresAfterDays === null ? null : meta.lastActiveAt + meta.expiresAfterDays * 86_400;
+}

@@ -1,0 +1,306 @@
+// The per-vector-store Durable Object: a thin class of typed RPC methods over the table modules beside it.
+import { DurableObject } from "cloudflare:workers";
+import { VectorStoresRepo } from "../d1/vector-stores-repo";
+import { expiresAt, readMeta, writeMeta, type StoreMeta } from "./meta";
+import { migrate } from "./schema";
+import { durableObjectSql, type Sql } from "./sql";
+import { summarize, type StoreSummary } from "./summary";
+import * as filesTable from "./files-table";
+import * as batchesTable from "./batches-table";
+import * as chunksTable from "./chunks-table";
+import type { AttachSpec, Checkpoint, FileListQuery, LastErrorCode, StoreFileRow } from "./files-table";
+import type { BatchState } from "./batches-table";
+import type { Attributes, Chunk } from "../../core/ports";
+import { ingestFileMessage } from "../../core/ingestion/messages";
+
+export interface StoreInit {
+  storeId: string;
+  projectId: string;
+  createdAt: number;
+  expiresAfterDays: number | null;
+}
+
+/** How long the catalog mirror waits before a failed write is retried. */
+const MIRROR_RETRY_MS = 5_000;
+/**
+ * An in-progress file with no progress for this long has lost its message (or the dead-letter path failed):
+ * the watchdog alarm re-enqueues it, so nothing stays in_progress forever.
+ */
+export const STALL_SECONDS = 180;
+
+export interface Attached {
+  row: StoreFileRow;
+  /** True when this call (re)started processing: the caller enqueues an ingest message for it. */
+  started: boolean;
+}
+
+/** What the ingest consumer needs to process the next slice of a file. */
+export interface SliceClaim {
+  projectId: string;
+  filename: string;
+  bytes: number;
+  maxTokens: number;
+  overlapTokens: number;
+  checkpoint: Checkpoint;
+}
+
+export type SliceOutcome = "more" | "completed" | "stale";
+
+export class VectorStoreObject extends DurableObject<Env> {
+  protected readonly sql: Sql;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.sql = durableObjectSql(ctx.storage);
+    void ctx.blockConcurrencyWhile(async () => migrate(this.sql));
+  }
+
+  /** Idempotent: a retried create finds the object already initialized and changes nothing. */
+  async initialize(init: StoreInit): Promise<StoreSummary> {
+    if (!readMeta(this.sql)) {
+      writeMeta(this.sql, { ...init, lastActiveAt: init.createdAt, expired: false });
+      await this.scheduleAlarm();
+    }
+    return this.summary();
+  }
+
+  summary(): StoreSummary {
+    return summarize(this.sql, this.meta());
+  }
+
+  async setExpiryPolicy(days: number | null): Promise<StoreSummary> {
+    writeMeta(this.sql, { expiresAfterDays: days });
+    await this.scheduleAlarm();
+    return this.afterChange();
+  }
+
+  /** Search refreshes last_active_at (and so expires_at). */
+  async touch(now: number): Promise<StoreSummary> {
+    writeMeta(this.sql, { lastActiveAt: now });
+    await this.scheduleAlarm();
+    return this.afterChange();
+  }
+
+  /** Drops everything the store held. The catalog row is removed by the caller. */
+  async destroy(): Promise<void> {
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+  }
+
+  override async alarm(): Promise<void> {
+    const meta = readMeta(this.sql);
+    if (!meta) return;
+    const now = Math.floor(Date.now() / 1000);
+    const at = expiresAt(meta);
+    if (!meta.expired && at !== null && at <= now) this.expire();
+    await this.requeueStalled(meta, now);
+    await this.afterChange();
+    await this.scheduleAlarm();
+  }
+
+  // --- vector store files ----------------------------------------------------------------
+
+  /**
+   * Records files as in_progress (idempotent: an attached in-progress or completed file is left as it is;
+   * a failed or cancelled one starts again with a new generation). With a batch, also records membership.
+   */
+  async attachFiles(specs: AttachSpec[], batch?: { batchId: string; createdAt: number }): Promise<Attached[]> {
+    this.assertLive();
+    const now = Math.floor(Date.now() / 1000);
+    const out = this.ctx.storage.transactionSync(() => {
+      const attached: Attached[] = specs.map((spec) => {
+        const existing = filesTable.getFile(this.sql, spec.fileId);
+        if (existing && (existing.status === "in_progress" || existing.status === "completed")) return { row: existing, started: false };
+        return { row: filesTable.upsertInProgress(this.sql, spec, now), started: true };
+      });
+      if (batch) batchesTable.createBatch(this.sql, batch.batchId, batch.createdAt, specs.map((s) => s.fileId));
+      return attached;
+    });
+    if (out.some((a) => a.started)) await this.scheduleAlarm(Date.now() + STALL_SECONDS * 1000);
+    await this.afterChange();
+    return out;
+  }
+
+  getFile(fileId: string): StoreFileRow | null {
+    return filesTable.getFile(this.sql, fileId);
+  }
+
+  listFiles(q: FileListQuery): { rows: StoreFileRow[]; hasMore: boolean } | "bad_cursor" {
+    return filesTable.listFiles(this.sql, q);
+  }
+
+  async updateAttributes(fileId: string, attributes: Attributes | null): Promise<StoreFileRow | null> {
+    if (!filesTable.getFile(this.sql, fileId)) return null;
+    filesTable.setAttributes(this.sql, fileId, attributes, Math.floor(Date.now() / 1000));
+    return filesTable.getFile(this.sql, fileId);
+  }
+
+  /** Removes the file, its chunks, FTS rows and local vectors; returns the chunk ids whose vectors must leave Vectorize. */
+  async detachFile(fileId: string): Promise<{ detached: boolean; chunkIds: number[] }> {
+    if (!filesTable.getFile(this.sql, fileId)) return { detached: false, chunkIds: [] };
+    const chunkIds = this.ctx.storage.transactionSync(() => {
+      const ids = chunksTable.deleteFileChunks(this.sql, fileId);
+      filesTable.deleteFile(this.sql, fileId);
+      return ids;
+    });
+    await this.afterChange();
+    return { detached: true, chunkIds };
+  }
+
+  /** Parsed text of a completed file, reassembled from its chunks' offsets (overlaps removed). */
+  fileChunks(fileId: string): { row: StoreFileRow; chunks: chunksTable.ChunkRow[] } | null {
+    const row = filesTable.getFile(this.sql, fileId);
+    if (!row) return null;
+    return { row, chunks: row.status === "completed" ? chunksTable.fileText(this.sql, fileId, row.generation) : [] };
+  }
+
+  // --- file batches ----------------------------------------------------------------------
+
+  getBatch(batchId: string): BatchState | null {
+    return batchesTable.batchState(this.sql, batchId);
+  }
+
+  /** Files not yet processed become cancelled; finished files stay as they are. */
+  async cancelBatch(batchId: string): Promise<BatchState | null> {
+    if (!batchesTable.batchState(this.sql, batchId)) return null;
+    const now = Math.floor(Date.now() / 1000);
+    this.ctx.storage.transactionSync(() => {
+      filesTable.cancelInProgress(this.sql, batchesTable.batchFileIds(this.sql, batchId), now);
+      batchesTable.markCancelled(this.sql, batchId);
+    });
+    await this.afterChange();
+    return batchesTable.batchState(this.sql, batchId);
+  }
+
+  // --- ingestion (called by the queue consumer) ------------------------------------------
+
+  /** Null when the message is stale: the file was detached, cancelled, finished, or re-attached meanwhile. */
+  claimSlice(fileId: string, generation: number): SliceClaim | null {
+    const row = filesTable.getFile(this.sql, fileId);
+    if (!row || row.generation !== generation || row.status !== "in_progress") return null;
+    const checkpoint: Checkpoint = row.checkpoint ? (JSON.parse(row.checkpoint) as Checkpoint) : { startChar: 0, firstIndex: 0 };
+    return {
+      projectId: this.meta().projectId,
+      filename: row.filename,
+      bytes: row.bytes,
+      maxTokens: row.max_chunk_tokens,
+      overlapTokens: row.overlap_tokens,
+      checkpoint,
+    };
+  }
+
+  /**
+   * Writes one slice atomically and moves the checkpoint. A slice whose start is not the current checkpoint
+   * (a redelivered or duplicate message) changes nothing.
+   */
+  async writeSlice(input: {
+    fileId: string;
+    generation: number;
+    from: Checkpoint;
+    chunks: Chunk[];
+    vectors: ArrayBuffer[];
+    next: Checkpoint | null;
+    dimensions: number;
+    keepVectors: boolean;
+    mutationId: string | null;
+  }): Promise<{ outcome: SliceOutcome; chunkIds: number[] }> {
+    const claim = this.claimSlice(input.fileId, input.generation);
+    if (!claim || claim.checkpoint.startChar !== input.from.startChar || claim.checkpoint.firstIndex !== input.from.firstIndex)
+      return { outcome: "stale", chunkIds: [] };
+    const now = Math.floor(Date.now() / 1000);
+    const chunkIds = this.ctx.storage.transactionSync(() => {
+      const ids = chunksTable.insertChunks(this.sql, input.fileId, input.generation, input.chunks, input.vectors, input.keepVectors, input.mutationId);
+      if (input.next) filesTable.setCheckpoint(this.sql, input.fileId, input.next, now);
+      else {
+        // Chunks of earlier generations (a re-attach after failure) are dropped once the new one is whole.
+        chunksTable.deleteFileChunks(this.sql, input.fileId, input.generation);
+        filesTable.complete(this.sql, input.fileId, input.dimensions, now);
+      }
+      return ids;
+    });
+    if (input.next) return { outcome: "more", chunkIds };
+    await this.afterChange();
+    return { outcome: "completed", chunkIds };
+  }
+
+  /** Marks the file failed (only if the message is still current). */
+  async failFile(fileId: string, generation: number, code: LastErrorCode, message: string): Promise<boolean> {
+    const row = filesTable.getFile(this.sql, fileId);
+    if (!row || row.generation !== generation || row.status !== "in_progress") return false;
+    this.ctx.storage.transactionSync(() => {
+      chunksTable.deleteFileChunks(this.sql, fileId);
+      filesTable.fail(this.sql, fileId, code, message, Math.floor(Date.now() / 1000));
+    });
+    await this.afterChange();
+    return true;
+  }
+
+  // --- internals -------------------------------------------------------------------------
+
+  private assertLive(): void {
+    if (this.meta().expired) throw new Error("vector store has expired");
+  }
+
+  /** The watchdog: re-sends the ingest message of files whose processing stalled. */
+  private async requeueStalled(meta: StoreMeta, now: number): Promise<void> {
+    const stalled = filesTable.stalled(this.sql, now - STALL_SECONDS, 100);
+    if (stalled.length === 0) return;
+    await this.env.INGEST.sendBatch(
+      stalled.map((f) => ({ body: ingestFileMessage(meta.storeId, f.file_id, f.generation) })),
+    );
+    for (const f of stalled) this.sql.run(`UPDATE files SET updated_at = ? WHERE file_id = ?`, now, f.file_id);
+  }
+
+  protected meta(): StoreMeta {
+    const meta = readMeta(this.sql);
+    if (!meta) throw new Error("vector store object used before initialize()");
+    return meta;
+  }
+
+  /** Expiry drops the store's files, chunks and vectors; the store keeps answering as `expired`. */
+  protected expire(): void {
+    this.ctx.storage.transactionSync(() => {
+      this.sql.run(`DELETE FROM chunks`);
+      this.sql.run(`DELETE FROM vectors`);
+      this.sql.run(`DELETE FROM batch_files`);
+      this.sql.run(`DELETE FROM batches`);
+      this.sql.run(`DELETE FROM files`);
+      writeMeta(this.sql, { expired: true });
+    });
+  }
+
+  protected async scheduleAlarm(extraAtMs?: number): Promise<void> {
+    const meta = readMeta(this.sql);
+    if (!meta) return;
+    const candidates: number[] = [];
+    const at = expiresAt(meta);
+    if (!meta.expired && at !== null) candidates.push(at * 1000);
+    if (extraAtMs !== undefined) candidates.push(extraAtMs);
+    // While files are in progress, wake up to check on them.
+    if (filesTable.stalled(this.sql, Number.MAX_SAFE_INTEGER, 1).length > 0) candidates.push(Date.now() + STALL_SECONDS * 1000);
+    const current = await this.ctx.storage.getAlarm();
+    if (current !== null && current > Date.now()) candidates.push(current);
+    if (candidates.length === 0) return;
+    const next = Math.min(...candidates);
+    if (next !== current) await this.ctx.storage.setAlarm(next);
+  }
+
+  /** After every commit: mirror the summary into the catalog; a failed write is retried by the alarm. */
+  protected async afterChange(): Promise<StoreSummary> {
+    const meta = this.meta();
+    const s = summarize(this.sql, meta);
+    try {
+      await new VectorStoresRepo(this.env.DB).writeMirror(meta.storeId, {
+        status: s.status,
+        usage_bytes: s.usage_bytes,
+        ...s.file_counts,
+        last_active_at: s.last_active_at,
+        expires_at: s.expires_at,
+      });
+    } catch (error) {
+      console.error(JSON.stringify({ level: "warn", store: meta.storeId, msg: "catalog mirror failed; retrying", error: String(error) }));
+      await this.scheduleAlarm(Date.now() + MIRROR_RETRY_MS);
+    }
+    return s;
+  }
+}

@@ -1,0 +1,72 @@
+// The store object's SQLite schema, created and upgraded idempotently, gated by a version in `meta`.
+import type { Sql } from "./sql";
+
+const MIGRATIONS: string[][] = [
+  // v1
+  [
+    `CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS files (
+       file_id TEXT PRIMARY KEY,
+       generation INTEGER NOT NULL,
+       status TEXT NOT NULL,
+       created_at INTEGER NOT NULL,
+       updated_at INTEGER NOT NULL,
+       filename TEXT NOT NULL,
+       bytes INTEGER NOT NULL,
+       attributes TEXT,
+       max_chunk_tokens INTEGER NOT NULL,
+       overlap_tokens INTEGER NOT NULL,
+       usage_bytes INTEGER NOT NULL DEFAULT 0,
+       last_error_code TEXT,
+       last_error_message TEXT,
+       checkpoint TEXT
+     )`,
+    `CREATE INDEX IF NOT EXISTS files_by_created ON files (created_at, file_id)`,
+    `CREATE INDEX IF NOT EXISTS files_by_status ON files (status, updated_at)`,
+    `CREATE TABLE IF NOT EXISTS batches (batch_id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, cancelled INTEGER NOT NULL DEFAULT 0)`,
+    `CREATE TABLE IF NOT EXISTS batch_files (batch_id TEXT NOT NULL, file_id TEXT NOT NULL, PRIMARY KEY (batch_id, file_id))`,
+    `CREATE INDEX IF NOT EXISTS batch_files_by_file ON batch_files (file_id)`,
+    `CREATE TABLE IF NOT EXISTS chunks (
+       chunk_id INTEGER PRIMARY KEY,
+       file_id TEXT NOT NULL,
+       generation INTEGER NOT NULL,
+       chunk_index INTEGER NOT NULL,
+       text TEXT NOT NULL,
+       start_char INTEGER NOT NULL,
+       end_char INTEGER NOT NULL,
+       token_count INTEGER NOT NULL,
+       page_start INTEGER,
+       page_end INTEGER
+     )`,
+    `CREATE UNIQUE INDEX IF NOT EXISTS chunks_by_file ON chunks (file_id, generation, chunk_index)`,
+    // External-content FTS5 over chunks.text, kept in step by triggers (BM25 keyword retrieval).
+    `CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(text, content='chunks', content_rowid='chunk_id', tokenize='porter unicode61')`,
+    `CREATE TRIGGER IF NOT EXISTS chunks_ai AFTER INSERT ON chunks BEGIN
+       INSERT INTO chunks_fts (rowid, text) VALUES (new.chunk_id, new.text);
+     END`,
+    `CREATE TRIGGER IF NOT EXISTS chunks_ad AFTER DELETE ON chunks BEGIN
+       INSERT INTO chunks_fts (chunks_fts, rowid, text) VALUES ('delete', old.chunk_id, old.text);
+     END`,
+    // Locally: the whole vector index. With Vectorize: only vectors whose mutation is not yet confirmed.
+    `CREATE TABLE IF NOT EXISTS vectors (
+       chunk_id INTEGER PRIMARY KEY,
+       file_id TEXT NOT NULL,
+       embedding BLOB NOT NULL,
+       mutation_id TEXT
+     )`,
+    `CREATE INDEX IF NOT EXISTS vectors_by_file ON vectors (file_id)`,
+  ],
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function migrate(sql: Sql): void {
+  sql.run(`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`);
+  const row = sql.all<{ value: string }>(`SELECT value FROM meta WHERE key = 'schema_version'`)[0];
+  const current = row ? Number(row.value) : 0;
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    for (const statement of MIGRATIONS[v]!) sql.run(statement);
+  }
+  if (current !== SCHEMA_VERSION)
+    sql.run(`INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)`, String(SCHEMA_VERSION));
+}

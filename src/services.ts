@@ -1,0 +1,78 @@
+// The composition root: every service a request, queue batch or object needs, built from env in one place.
+import { loadConfig, type Config } from "./config";
+import { FileContentService } from "./core/files/file-content";
+import { FileService } from "./core/files/file-service";
+import type { IngestDeps } from "./core/ingestion/pipeline";
+import type { Embedder } from "./core/ports";
+import { DurableObjectVectorIndex, type VectorIndex } from "./core/search/vector-index";
+import { AttachmentService } from "./core/vector-stores/attachments";
+import { StoreObjects } from "./core/vector-stores/store-objects";
+import { VectorStoreService } from "./core/vector-stores/vector-store-service";
+import { HashEmbedder } from "./core/embedding/hash";
+import { OpenAIEmbedder } from "./core/embedding/openai";
+import { WorkersAiEmbedder } from "./core/embedding/workers-ai";
+import { FilesRepo } from "./platform/d1/files-repo";
+import { VectorStoresRepo } from "./platform/d1/vector-stores-repo";
+
+export interface Services {
+  config: Config;
+  env: Env;
+  bucket: R2Bucket;
+  files: FileService;
+  fileContent: FileContentService;
+  vectorStores: VectorStoreService;
+  attachments: AttachmentService;
+  storeObjects: StoreObjects;
+  embedder: Embedder;
+  vectorIndex: VectorIndex;
+  ingestDeps: IngestDeps;
+  repos: { files: FilesRepo; vectorStores: VectorStoresRepo };
+}
+
+export function buildEmbedder(config: Config, env: Env): Embedder {
+  switch (config.EMBEDDER) {
+    case "hash":
+      return new HashEmbedder(config.embeddingDimensions);
+    case "workers-ai":
+      return new WorkersAiEmbedder(env.AI!, config.WORKERS_AI_EMBEDDING_MODEL, config.embeddingDimensions);
+    case "openai":
+      return new OpenAIEmbedder({
+        baseURL: config.OPENAI_EMBEDDINGS_BASE_URL!,
+        apiKey: config.OPENAI_EMBEDDINGS_API_KEY ?? "",
+        model: config.OPENAI_EMBEDDINGS_MODEL,
+        dimensions: config.embeddingDimensions,
+      });
+  }
+}
+
+export function buildVectorIndex(config: Config): VectorIndex {
+  switch (config.vectorIndex) {
+    case "durable-object":
+      return new DurableObjectVectorIndex();
+    case "vectorize":
+      throw new Error("the vectorize index adapter is not wired yet");
+  }
+}
+
+export function buildServices(env: Env): Services {
+  const config = loadConfig(env);
+  const repos = { files: new FilesRepo(env.DB), vectorStores: new VectorStoresRepo(env.DB) };
+  const storeObjects = new StoreObjects(env.STORE);
+  const files = new FileService(repos.files, repos.vectorStores, env.FILES, storeObjects);
+  const embedder = buildEmbedder(config, env);
+  const vectorIndex = buildVectorIndex(config);
+  return {
+    config,
+    env,
+    bucket: env.FILES,
+    repos,
+    storeObjects,
+    files,
+    fileContent: new FileContentService(env.FILES, storeObjects),
+    vectorStores: new VectorStoreService(repos.vectorStores, storeObjects),
+    attachments: new AttachmentService(files, repos.vectorStores, storeObjects, env.INGEST),
+    embedder,
+    vectorIndex,
+    ingestDeps: { bucket: env.FILES, objects: storeObjects, embedder, vectorIndex },
+  };
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { api, fetchRaw, KEY_B, uploadFile } from "../helpers";
+
+describe("POST /v1/files", () => {
+  it("stores the bytes and returns the spec's file object with status processed", async () => {
+    const res = await uploadFile("notes.md", "# Hello\n\nworld");
+    expect(res).toMatchObject({ object: "file", bytes: 14, filename: "notes.md", purpose: "assistants", status: "processed" });
+    expect(res.id).toMatch(/^file-[0-9A-Za-z]{22}$/);
+    expect(res.expires_at).toBeUndefined();
+  });
+
+  it("keeps quotes, slashes and unicode in the filename as data", async () => {
+    const name = 'a "quoted"/../nämé ✓.txt';
+    const res = await uploadFile(name, "x");
+    expect(res.filename).toBe(name);
+    const content = await api("GET", `/v1/files/${res.id}/content`);
+    expect(content.body).toBe("x");
+  });
+
+  it("accepts every purpose in the spec and sets batch files to expire after 30 days", async () => {
+    for (const purpose of ["assistants", "batch", "fine-tune", "vision", "user_data", "evals"]) {
+      const res = await uploadFile("p.jsonl", "{}", purpose);
+      expect(res.purpose).toBe(purpose);
+      if (purpose === "batch") expect(res.expires_at - res.created_at).toBe(30 * 86400);
+    }
+  });
+
+  it("applies expires_after sent in bracket notation", async () => {
+    const form = new FormData();
+    form.append("file", new File(["abc"], "e.txt"));
+    form.append("purpose", "assistants");
+    form.append("expires_after[anchor]", "created_at");
+    form.append("expires_after[seconds]", "3600");
+    const res = await api("POST", "/v1/files", { form });
+    expect(res.status).toBe(200);
+    expect(res.body.expires_at - res.body.created_at).toBe(3600);
+  });
+
+  it("rejects a bad purpose, out-of-range expiry, unknown fields and a missing file with 400", async () => {
+    const cases: Array<[Record<string, string>, boolean, string]> = [
+      [{ purpose: "nope" }, true, "purpose"],
+      [{ purpose: "assistants", "expires_after[anchor]": "created_at", "expires_after[seconds]": "60" }, true, "expires_after[seconds]"],
+      [{ purpose: "assistants", colour: "blue" }, true, "colour"],
+      [{ purpose: "assistants" }, false, "file"],
+    ];
+    for (const [fields, withFile, param] of cases) {
+      const form = new FormData();
+      if (withFile) form.append("file", new File(["abc"], "a.txt"));
+      for (const [k, v] of Object.entries(fields)) form.append(k, v);
+      const res = await api("POST", "/v1/files", { form });
+      expect(res.status, JSON.stringify(res.body)).toBe(400);
+      expect(res.body.error.type).toBe("invalid_request_error");
+      expect(res.body.error.param).toBe(param);
+    }
+  });
+
+  it("rejects a non-multipart body with 400", async () => {
+    const res = await api("POST", "/v1/files", { json: { purpose: "assistants" } });
+    expect(res.status).toBe(400);
+  });
+
+  it("streams a file larger than one R2 part (multipart upload) and returns the same bytes", async () => {
+    const size = 9 * 1024 * 1024 + 123;
+    const bytes = new Uint8Array(size);
+    for (let i = 0; i < size; i++) bytes[i] = (i * 31 + (i >> 8)) & 0xff;
+    const res = await uploadFile("big.bin", bytes);
+    expect(res.bytes).toBe(size);
+    const back = new Uint8Array(await (await fetchRaw(`/v1/files/${res.id}/content`)).arrayBuffer());
+    expect(back.length).toBe(size);
+    expect(back.every((b, i) => b === bytes[i])).toBe(true);
+  });
+});
+
+describe("GET /v1/files", () => {
+  it("lists newest first with exact has_more and after-cursor paging, filtered by purpose", async () => {
+    const a = await uploadFile("1.txt", "1", "user_data");
+    const b = await uploadFile("2.txt", "2", "user_data");
+    const c = await uploadFile("3.txt", "3", "user_data");
+    const page1 = await api("GET", "/v1/files?purpose=user_data&limit=2");
+    expect(page1.body.data.map((f: any) => f.id)).toEqual([c.id, b.id]);
+    expect(page1.body.has_more).toBe(true);
+    const page2 = await api("GET", `/v1/files?purpose=user_data&limit=2&after=${b.id}`);
+    expect(page2.body.data.map((f: any) => f.id)).toEqual([a.id]);
+    expect(page2.body.has_more).toBe(false);
+    const asc = await api("GET", "/v1/files?purpose=user_data&order=asc");
+    expect(asc.body.data.map((f: any) => f.id)).toEqual([a.id, b.id, c.id]);
+  });
+
+  it("rejects limit above 10,000 and unknown query parameters", async () => {
+    expect((await api("GET", "/v1/files?limit=10001")).body.error.code).toBe("integer_above_max_value");
+    expect((await api("GET", "/v1/files?before=file-x")).body.error.code).toBe("unknown_parameter");
+  });
+});
+
+describe("files of another project", () => {
+  it("answers exactly like a file that does not exist", async () => {
+    const mine = await uploadFile("secret.txt", "s");
+    const other = await api("GET", `/v1/files/${mine.id}`, { key: KEY_B });
+    const missing = await api("GET", `/v1/files/file-doesnotexist0000000000`, { key: KEY_B });
+    expect(other.status).toBe(404);
+    expect(other.body.error.message.replace(mine.id, "ID")).toBe(missing.body.error.message.replace("file-doesnotexist0000000000", "ID"));
+    expect((await api("DELETE", `/v1/files/${mine.id}`, { key: KEY_B })).status).toBe(404);
+    expect((await api("GET", `/v1/files/${mine.id}/content`, { key: KEY_B })).status).toBe(404);
+    expect((await api("GET", "/v1/files", { key: KEY_B })).body.data.find((f: any) => f.id === mine.id)).toBeUndefined();
+  });
+});
+
+describe("DELETE /v1/files/{id}", () => {
+  it("deletes the file and its bytes", async () => {
+    const f = await uploadFile("d.txt", "bye");
+    expect((await api("DELETE", `/v1/files/${f.id}`)).body).toEqual({ id: f.id, object: "file", deleted: true });
+    expect((await api("GET", `/v1/files/${f.id}`)).status).toBe(404);
+    expect((await api("GET", `/v1/files/${f.id}/content`)).status).toBe(404);
+  });
+
+  it("rejects an id with the wrong prefix with 400", async () => {
+    const res = await api("GET", "/v1/files/vs_123");
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain("Expected an ID that begins with 'file-'");
+  });
+});

@@ -8,5 +8,5 @@ const app = createApp();
 
 export default {
   fetch: app.fetch,
-  queue: (batch, env) => consumeQueue(batch, env),
+  queue: (batch, env, _ctx) => consumeQueue(batch, env),
 } satisfies ExportedHandler<Env>;

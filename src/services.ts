@@ -12,6 +12,9 @@ import { HashEmbedder } from "./core/embedding/hash";
 import { OpenAIEmbedder } from "./core/embedding/openai";
 import { WorkersAiEmbedder } from "./core/embedding/workers-ai";
 import { FilesRepo } from "./platform/d1/files-repo";
+import { SearchService } from "./core/search/search-service";
+import { KeywordRewriter, WorkersAiRewriter, type QueryRewriter } from "./core/search/query-rewriter";
+import { WorkersAiReranker, type Reranker } from "./core/search/reranker";
 import { VectorStoresRepo } from "./platform/d1/vector-stores-repo";
 
 export interface Services {
@@ -26,6 +29,7 @@ export interface Services {
   embedder: Embedder;
   vectorIndex: VectorIndex;
   ingestDeps: IngestDeps;
+  search: SearchService;
   repos: { files: FilesRepo; vectorStores: VectorStoresRepo };
 }
 
@@ -54,6 +58,14 @@ export function buildVectorIndex(config: Config): VectorIndex {
   }
 }
 
+function buildRewriter(config: Config, env: Env): QueryRewriter {
+  return config.QUERY_REWRITER === "workers-ai" ? new WorkersAiRewriter(env.AI!, config.REWRITE_MODEL) : new KeywordRewriter();
+}
+
+function buildReranker(config: Config, env: Env): Reranker | null {
+  return config.RERANKER === "workers-ai" ? new WorkersAiReranker(env.AI!, config.RERANK_MODEL) : null;
+}
+
 export function buildServices(env: Env): Services {
   const config = loadConfig(env);
   const repos = { files: new FilesRepo(env.DB), vectorStores: new VectorStoresRepo(env.DB) };
@@ -74,5 +86,6 @@ export function buildServices(env: Env): Services {
     embedder,
     vectorIndex,
     ingestDeps: { bucket: env.FILES, objects: storeObjects, embedder, vectorIndex },
+    search: new SearchService(storeObjects, embedder, buildRewriter(config, env), buildReranker(config, env), null),
   };
 }

@@ -11,6 +11,7 @@ import { VectorStoreCreateParams, VectorStoreUpdateParams } from "./schemas";
 import { serializeVectorStore } from "./serialize";
 import { vectorStoreFileRoutes } from "./files/routes";
 import { fileBatchRoutes } from "./file-batches/routes";
+import { searchRoutes } from "./search/routes";
 
 export function vectorStoreRoutes() {
   const app = new Hono<AppEnv>();
@@ -70,6 +71,7 @@ export function vectorStoreRoutes() {
 
   app.route("/:vector_store_id/files", vectorStoreFileRoutes());
   app.route("/:vector_store_id/file_batches", fileBatchRoutes());
+  app.route("/:vector_store_id/search", searchRoutes());
 
   return app;
 }

@@ -12,6 +12,11 @@ import type { AttachSpec, Checkpoint, FileListQuery, LastErrorCode, StoreFileRow
 import type { BatchState } from "./batches-table";
 import type { Attributes, Chunk } from "../../core/ports";
 import { ingestFileMessage } from "../../core/ingestion/messages";
+import { fuse, type HybridWeights } from "../../core/search/fusion";
+import type { Filter } from "../../core/ports";
+import type { VectorHit } from "../../core/search/vector-index";
+import { VectorCache } from "./vector-cache";
+import { allowedFiles, hydrate, keywordCandidates, type HydratedChunk } from "./search-table";
 
 export interface StoreInit {
   storeId: string;
@@ -46,8 +51,26 @@ export interface SliceClaim {
 
 export type SliceOutcome = "more" | "completed" | "stale";
 
+export interface StoreSearchInput {
+  /** One entry per query string: its FTS5 expression, its embedding, and hits Vectorize already found for it. */
+  queries: Array<{ fts: string | null; vector: ArrayBuffer | null; externalHits?: VectorHit[] }>;
+  filter: Filter | null;
+  /** Candidates taken from each retriever before fusion. */
+  candidates: number;
+  weights: HybridWeights;
+  /** Fused chunks to return. */
+  limit: number;
+}
+
+export type ScoredChunk = HydratedChunk & { score: number };
+
+/** last_active_at is mirrored to the catalog at most this often by searches (it only moves expires_at). */
+const ACTIVITY_MIRROR_SECONDS = 60;
+
 export class VectorStoreObject extends DurableObject<Env> {
   protected readonly sql: Sql;
+  /** Built on the first search, dropped whenever the set of completed chunks changes. */
+  private vectorCache: VectorCache | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -143,6 +166,7 @@ export class VectorStoreObject extends DurableObject<Env> {
       filesTable.deleteFile(this.sql, fileId);
       return ids;
     });
+    this.invalidateVectors();
     await this.afterChange();
     return { detached: true, chunkIds };
   }
@@ -219,6 +243,7 @@ export class VectorStoreObject extends DurableObject<Env> {
       return ids;
     });
     if (input.next) return { outcome: "more", chunkIds };
+    this.invalidateVectors();
     await this.afterChange();
     return { outcome: "completed", chunkIds };
   }
@@ -231,11 +256,52 @@ export class VectorStoreObject extends DurableObject<Env> {
       chunksTable.deleteFileChunks(this.sql, fileId);
       filesTable.fail(this.sql, fileId, code, message, Math.floor(Date.now() / 1000));
     });
+    this.invalidateVectors();
     await this.afterChange();
     return true;
   }
 
+  // --- search ----------------------------------------------------------------------------
+
+  /**
+   * Hybrid retrieval inside the store: filter → BM25 + vector candidates per query → fusion → merge queries
+   * (a chunk keeps its best score) → hydrate. Refreshes last_active_at. Null when the store has expired.
+   */
+  async search(input: StoreSearchInput): Promise<ScoredChunk[] | null> {
+    const meta = this.meta();
+    if (meta.expired) return null;
+    const allowed = allowedFiles(this.sql, input.filter);
+    this.vectorCache ??= VectorCache.load(this.sql);
+    const best = new Map<number, number>();
+    for (const q of input.queries) {
+      const keyword = q.fts ? keywordCandidates(this.sql, q.fts, input.candidates, allowed) : [];
+      let vector = q.vector ? this.vectorCache.search(new Float32Array(q.vector), input.candidates, allowed) : [];
+      if (q.externalHits?.length) vector = mergeHits(vector, q.externalHits);
+      for (const f of fuse(keyword, vector, input.weights)) best.set(f.chunkId, Math.max(best.get(f.chunkId) ?? 0, f.score));
+    }
+    const top = [...best.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, input.limit);
+    const rows = hydrate(this.sql, top.map(([id]) => id));
+    const out: ScoredChunk[] = [];
+    for (const [id, score] of top) {
+      const row = rows.get(id);
+      // Hits of detached files (still in Vectorize for a moment) have no row and are dropped here.
+      if (row && (!allowed || allowed.has(row.file_id))) out.push({ ...row, score });
+    }
+    const now = Math.floor(Date.now() / 1000);
+    const previous = meta.lastActiveAt;
+    writeMeta(this.sql, { lastActiveAt: now });
+    if (now - previous >= ACTIVITY_MIRROR_SECONDS || meta.expiresAfterDays !== null) {
+      await this.scheduleAlarm();
+      await this.afterChange();
+    }
+    return out;
+  }
+
   // --- internals -------------------------------------------------------------------------
+
+  private invalidateVectors(): void {
+    this.vectorCache = null;
+  }
 
   private assertLive(): void {
     if (this.meta().expired) throw new Error("vector store has expired");
@@ -267,6 +333,7 @@ export class VectorStoreObject extends DurableObject<Env> {
       this.sql.run(`DELETE FROM files`);
       writeMeta(this.sql, { expired: true });
     });
+    this.invalidateVectors();
   }
 
   protected async scheduleAlarm(extraAtMs?: number): Promise<void> {
@@ -303,4 +370,11 @@ export class VectorStoreObject extends DurableObject<Env> {
     }
     return s;
   }
+}
+
+/** Vectorize hits and the object's own (unconfirmed) vectors: a chunk found by both keeps its higher score. */
+function mergeHits(a: VectorHit[], b: VectorHit[]): VectorHit[] {
+  const best = new Map<number, number>();
+  for (const h of [...a, ...b]) best.set(h.chunkId, Math.max(best.get(h.chunkId) ?? -Infinity, h.score));
+  return [...best.entries()].map(([chunkId, score]) => ({ chunkId, score })).sort((x, y) => y.score - x.score || x.chunkId - y.chunkId);
 }

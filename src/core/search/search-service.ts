@@ -1,0 +1,99 @@
+// Vector store search: rewrite → embed → (Vectorize) → hybrid retrieval in the store object → re-rank → threshold → group.
+import type { ScoredChunk } from "../../platform/store-object/object";
+import type { Attributes, Embedder, Filter } from "../ports";
+import type { StoreObjects } from "../vector-stores/store-objects";
+import { DEFAULT_HYBRID_WEIGHTS, type HybridWeights } from "./fusion";
+import { groupByFile } from "./grouping";
+import { buildFtsQuery } from "./rewrite";
+import type { Reranker } from "./reranker";
+import type { QueryRewriter } from "./query-rewriter";
+import type { VectorQueryIndex } from "./vector-index";
+
+export interface SearchRequest {
+  queries: string[];
+  rewrite: boolean;
+  maxResults: number;
+  filter: Filter | null;
+  ranker: "none" | "auto" | "default-2024-11-15";
+  scoreThreshold: number;
+  weights: HybridWeights | null;
+}
+
+export interface SearchHit {
+  fileId: string;
+  filename: string;
+  score: number;
+  attributes: Attributes | null;
+  chunks: ScoredChunk[];
+}
+
+export interface SearchResult {
+  searchQuery: string[];
+  hits: SearchHit[];
+}
+
+/**
+ * Candidates per retriever: enough for fusion to find files below the top few of either list, and for a
+ * selective filter to still return its best matches (the filter is applied before the candidates are taken).
+ */
+export const CANDIDATES_PER_RETRIEVER = 100;
+/** Chunks fused and hydrated per search; grouping then keeps max_num_results files. */
+const FUSED_CHUNKS = 150;
+/** A re-ranker sees at most this many chunks (Workers AI cost and latency grow with it). */
+const RERANK_CHUNKS = 40;
+
+export class SearchService {
+  constructor(
+    private readonly objects: StoreObjects,
+    private readonly embedder: Embedder,
+    private readonly rewriter: QueryRewriter,
+    private readonly reranker: Reranker | null,
+    private readonly vectorIndex: VectorQueryIndex | null,
+  ) {}
+
+  /** Null when the store has expired. */
+  async search(storeId: string, req: SearchRequest): Promise<SearchResult | null> {
+    const searchQuery = req.rewrite ? await Promise.all(req.queries.map((q) => this.rewriter.rewrite(q))) : req.queries;
+    const vectors = await this.embedder.embed(searchQuery, "query");
+    const queries = await Promise.all(
+      searchQuery.map(async (q, i) => {
+        const vector = vectors[i]!;
+        const externalHits = this.vectorIndex ? await this.vectorIndex.query(storeId, vector, CANDIDATES_PER_RETRIEVER, req.filter) : undefined;
+        return { fts: buildFtsQuery(q), vector: vector.buffer.slice(vector.byteOffset, vector.byteOffset + vector.byteLength) as ArrayBuffer, externalHits };
+      }),
+    );
+    const chunks = await this.objects.get(storeId).search({
+      queries,
+      filter: req.filter,
+      candidates: CANDIDATES_PER_RETRIEVER,
+      weights: req.weights ?? DEFAULT_HYBRID_WEIGHTS,
+      limit: FUSED_CHUNKS,
+    });
+    if (chunks === null) return null;
+    let ranked: ScoredChunk[] = [...chunks];
+    if (req.ranker !== "none" && this.reranker && ranked.length > 0) {
+      const head = ranked.slice(0, RERANK_CHUNKS);
+      const scores = await this.reranker.rerank(searchQuery.join("\n"), head.map((c) => c.text));
+      ranked = head.map((c, i) => ({ ...c, score: scores[i]! })).sort((a, b) => b.score - a.score || a.chunk_id - b.chunk_id);
+    }
+    const kept = ranked.filter((c) => c.score >= req.scoreThreshold);
+    const byId = new Map(kept.map((c) => [c.chunk_id, c]));
+    const groups = groupByFile(
+      kept.map((c) => ({ chunkId: c.chunk_id, fileId: c.file_id, score: c.score, text: c.text })),
+      { maxResults: req.maxResults },
+    );
+    return {
+      searchQuery,
+      hits: groups.map((g) => {
+        const first = byId.get(g.chunks[0]!.chunkId)!;
+        return {
+          fileId: g.fileId,
+          filename: first.filename,
+          score: g.score,
+          attributes: first.attributes ? (JSON.parse(first.attributes) as Attributes) : null,
+          chunks: g.chunks.map((c) => byId.get(c.chunkId)!),
+        };
+      }),
+    };
+  }
+}

@@ -1,0 +1,30 @@
+// Wire schema for POST /v1/vector_stores/{id}/search (spec VectorStoreSearchRequest + the guide's hybrid_search).
+import { z } from "zod";
+import { SearchFilter } from "../../../core/search/filters";
+
+const HybridSearch = z
+  .strictObject({
+    embedding_weight: z.number().min(0).max(1000),
+    text_weight: z.number().min(0).max(1000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.embedding_weight === 0 && v.text_weight === 0)
+      ctx.addIssue({ code: "custom", message: "Invalid 'ranking_options.hybrid_search': at least one of embedding_weight and text_weight must be greater than 0.", params: { code: "invalid_value" } });
+  });
+
+export const VectorStoreSearchParams = z.strictObject({
+  query: z.union([
+    z.string().trim().min(1).max(4096),
+    z.array(z.string().trim().min(1).max(4096)).min(1).max(10),
+  ]),
+  rewrite_query: z.boolean().default(false),
+  max_num_results: z.number().int().min(1).max(50).default(10),
+  filters: SearchFilter.nullable().optional(),
+  ranking_options: z
+    .strictObject({
+      ranker: z.enum(["none", "auto", "default-2024-11-15"]).default("auto"),
+      score_threshold: z.number().min(0).max(1).default(0),
+      hybrid_search: HybridSearch.optional(),
+    })
+    .optional(),
+});

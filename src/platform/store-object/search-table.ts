@@ -1,0 +1,56 @@
+// Search inside one store: the attribute filter, BM25 keyword candidates, and hydration of ranked chunks.
+import { matchesFilter } from "../../core/search/filters";
+import type { Attributes, Filter } from "../../core/ports";
+import type { Sql } from "./sql";
+
+/** Completed files passing the filter; null = no filter (every file). */
+export function allowedFiles(sql: Sql, filter: Filter | null): Set<string> | null {
+  if (!filter) return null;
+  const rows = sql.all<{ file_id: string; attributes: string | null }>(`SELECT file_id, attributes FROM files WHERE status = 'completed'`);
+  return new Set(rows.filter((r) => matchesFilter(filter, r.attributes ? (JSON.parse(r.attributes) as Attributes) : null)).map((r) => r.file_id));
+}
+
+/**
+ * BM25 candidates. SQLite's bm25() is negative with better matches more negative, so it is negated here
+ * ("higher is better" for fusion). Only chunks of completed files' current generation count.
+ */
+export function keywordCandidates(sql: Sql, ftsQuery: string, limit: number, allowed: Set<string> | null): Array<{ chunkId: number; score: number }> {
+  const base = `SELECT c.chunk_id AS chunkId, c.file_id AS fileId, -bm25(chunks_fts) AS score
+       FROM chunks_fts JOIN chunks c ON c.chunk_id = chunks_fts.rowid
+       JOIN files f ON f.file_id = c.file_id AND f.generation = c.generation AND f.status = 'completed'
+      WHERE chunks_fts MATCH ?`;
+  if (!allowed) return sql.all<{ chunkId: number; score: number }>(`${base} ORDER BY bm25(chunks_fts) LIMIT ?`, ftsQuery, limit);
+  if (allowed.size === 0) return [];
+  return sql.all<{ chunkId: number; score: number }>(
+    `${base} AND c.file_id IN (SELECT value FROM json_each(?)) ORDER BY bm25(chunks_fts) LIMIT ?`,
+    ftsQuery, JSON.stringify([...allowed]), limit,
+  );
+}
+
+export interface HydratedChunk {
+  chunk_id: number;
+  file_id: string;
+  filename: string;
+  attributes: string | null;
+  text: string;
+  chunk_index: number;
+  start_char: number;
+  end_char: number;
+  token_count: number;
+  page_start: number | null;
+  page_end: number | null;
+}
+
+/** Chunk rows for ids; ids whose file is gone or not completed are dropped (deleted content is never returned). */
+export function hydrate(sql: Sql, chunkIds: number[]): Map<number, HydratedChunk> {
+  const out = new Map<number, HydratedChunk>();
+  if (chunkIds.length === 0) return out;
+  const rows = sql.all<HydratedChunk>(
+    `SELECT c.chunk_id, c.file_id, f.filename, f.attributes, c.text, c.chunk_index, c.start_char, c.end_char, c.token_count, c.page_start, c.page_end
+       FROM chunks c JOIN files f ON f.file_id = c.file_id AND f.generation = c.generation AND f.status = 'completed'
+      WHERE c.chunk_id IN (SELECT value FROM json_each(?))`,
+    JSON.stringify(chunkIds),
+  );
+  for (const r of rows) out.set(r.chunk_id, r);
+  return out;
+}

@@ -64,7 +64,8 @@ CREATE TABLE IF NOT EXISTS directories (
   project_id TEXT NOT NULL,
   name TEXT NOT NULL,
   description TEXT,
-  type TEXT NOT NULL DEFAULT 'user',
+  type TEXT NOT NULL DEFAULT 'user',  -- user | ephemeral | index (the output directory an index creates)
+  system_metadata TEXT,               -- JSON object or null, stored as sent
   created_at TEXT NOT NULL,           -- ISO-8601 (LlamaCloud face)
   updated_at TEXT NOT NULL
 );
@@ -82,6 +83,8 @@ CREATE TABLE IF NOT EXISTS directory_files (
   updated_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS directory_files_by_directory ON directory_files (directory_id, created_at, id);
+-- unique_id names a document within its directory: adding or uploading the same unique_id again replaces its file.
+CREATE UNIQUE INDEX IF NOT EXISTS directory_files_by_unique_id ON directory_files (directory_id, unique_id);
 CREATE INDEX IF NOT EXISTS directory_files_by_file ON directory_files (file_id);
 
 CREATE TABLE IF NOT EXISTS indexes (
@@ -92,6 +95,7 @@ CREATE TABLE IF NOT EXISTS indexes (
   source_directory_id TEXT NOT NULL,
   vector_store_id TEXT NOT NULL,      -- = export_config_id
   sync_config_id TEXT NOT NULL,
+  output_directory_id TEXT NOT NULL,  -- a directory of type 'index', created and deleted with the index
   -- Mirror of the sync state kept by the store object.
   status TEXT NOT NULL,
   error_message TEXT,
@@ -101,3 +105,4 @@ CREATE TABLE IF NOT EXISTS indexes (
   updated_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS indexes_by_project ON indexes (project_id, created_at, id);
+CREATE INDEX IF NOT EXISTS indexes_by_store ON indexes (vector_store_id);

@@ -2,7 +2,7 @@
 interface Env {
   API_KEYS?: string;
   AI?: Ai;
-  VECTORIZE?: VectorizeIndex;
+  VECTORIZE?: Vectorize;
   EMBEDDING_DIMENSIONS?: string;
   WORKERS_AI_EMBEDDING_MODEL?: string;
   OPENAI_EMBEDDINGS_BASE_URL?: string;

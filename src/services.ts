@@ -4,7 +4,8 @@ import { FileContentService } from "./core/files/file-content";
 import { FileService } from "./core/files/file-service";
 import type { IngestDeps } from "./core/ingestion/pipeline";
 import type { Embedder } from "./core/ports";
-import { DurableObjectVectorIndex, type VectorIndex } from "./core/search/vector-index";
+import { DurableObjectVectorIndex, type VectorIndex, type VectorQueryIndex } from "./core/search/vector-index";
+import { VectorizeVectorIndex } from "./platform/vectorize/vectorize-index";
 import { AttachmentService } from "./core/vector-stores/attachments";
 import { StoreObjects } from "./core/vector-stores/store-objects";
 import { VectorStoreService } from "./core/vector-stores/vector-store-service";
@@ -16,6 +17,14 @@ import { SearchService } from "./core/search/search-service";
 import { KeywordRewriter, WorkersAiRewriter, type QueryRewriter } from "./core/search/query-rewriter";
 import { WorkersAiReranker, type Reranker } from "./core/search/reranker";
 import { VectorStoresRepo } from "./platform/d1/vector-stores-repo";
+import { DirectoriesRepo } from "./platform/d1/directories-repo";
+import { DirectoryFilesRepo } from "./platform/d1/directory-files-repo";
+import { IndexesRepo } from "./platform/d1/indexes-repo";
+import { DirectoryService } from "./core/directories/directory-service";
+import { DirectoryFileService } from "./core/directories/directory-file-service";
+import { IndexService } from "./core/indexes/index-service";
+import { RetrievalService } from "./core/indexes/retrieval-service";
+import type { SyncDeps } from "./core/indexes/sync-runner";
 
 export interface Services {
   config: Config;
@@ -31,6 +40,12 @@ export interface Services {
   ingestDeps: IngestDeps;
   search: SearchService;
   repos: { files: FilesRepo; vectorStores: VectorStoresRepo };
+  // The LlamaCloud face (buildLlamaCloudServices).
+  directories: DirectoryService;
+  directoryFiles: DirectoryFileService;
+  indexes: IndexService;
+  retrieval: RetrievalService;
+  syncDeps: SyncDeps;
 }
 
 export function buildEmbedder(config: Config, env: Env): Embedder {
@@ -49,12 +64,12 @@ export function buildEmbedder(config: Config, env: Env): Embedder {
   }
 }
 
-export function buildVectorIndex(config: Config): VectorIndex {
+export function buildVectorIndex(config: Config, env: Env, objects: StoreObjects): VectorIndex & Partial<VectorQueryIndex> {
   switch (config.vectorIndex) {
     case "durable-object":
       return new DurableObjectVectorIndex();
     case "vectorize":
-      throw new Error("the vectorize index adapter is not wired yet");
+      return new VectorizeVectorIndex(env.VECTORIZE!, objects);
   }
 }
 
@@ -70,10 +85,10 @@ export function buildServices(env: Env): Services {
   const config = loadConfig(env);
   const repos = { files: new FilesRepo(env.DB), vectorStores: new VectorStoresRepo(env.DB) };
   const storeObjects = new StoreObjects(env.STORE);
-  const files = new FileService(repos.files, repos.vectorStores, env.FILES, storeObjects);
   const embedder = buildEmbedder(config, env);
-  const vectorIndex = buildVectorIndex(config);
-  return {
+  const vectorIndex = buildVectorIndex(config, env, storeObjects);
+  const files = new FileService(repos.files, repos.vectorStores, env.FILES, storeObjects, vectorIndex);
+  const core = {
     config,
     env,
     bucket: env.FILES,
@@ -81,11 +96,29 @@ export function buildServices(env: Env): Services {
     storeObjects,
     files,
     fileContent: new FileContentService(env.FILES, storeObjects),
-    vectorStores: new VectorStoreService(repos.vectorStores, storeObjects),
-    attachments: new AttachmentService(files, repos.vectorStores, storeObjects, env.INGEST),
+    vectorStores: new VectorStoreService(repos.vectorStores, storeObjects, vectorIndex),
+    attachments: new AttachmentService(files, repos.vectorStores, storeObjects, env.INGEST, vectorIndex),
     embedder,
     vectorIndex,
     ingestDeps: { bucket: env.FILES, objects: storeObjects, embedder, vectorIndex },
-    search: new SearchService(storeObjects, embedder, buildRewriter(config, env), buildReranker(config, env), null),
+    search: new SearchService(storeObjects, embedder, buildRewriter(config, env), buildReranker(config, env), vectorIndex.kind === "vectorize" ? (vectorIndex as VectorizeVectorIndex) : null),
+  };
+  return { ...core, ...buildLlamaCloudServices(env, core) };
+}
+
+/** Directories, indexes and retrieval: built over the same files, stores, attachments and search as the OpenAI face. */
+function buildLlamaCloudServices(
+  env: Env,
+  core: Pick<Services, "files" | "vectorStores" | "attachments" | "storeObjects" | "search" | "repos">,
+): Pick<Services, "directories" | "directoryFiles" | "indexes" | "retrieval" | "syncDeps"> {
+  const directories = new DirectoriesRepo(env.DB);
+  const directoryFiles = new DirectoryFilesRepo(env.DB);
+  const indexes = new IndexesRepo(env.DB);
+  return {
+    directories: new DirectoryService(directories),
+    directoryFiles: new DirectoryFileService(directories, directoryFiles, core.files),
+    indexes: new IndexService(indexes, directories, core.vectorStores, core.storeObjects, env.INGEST),
+    retrieval: new RetrievalService(core.search, core.storeObjects),
+    syncDeps: { indexes, directories, directoryFiles, vectorStores: core.repos.vectorStores, objects: core.storeObjects, attachments: core.attachments },
   };
 }

@@ -1,4 +1,4 @@
-// Prefixed ids for every object, in one place. Ids are random (not time-ordered): lists order by created_at.
+// Prefixed ids for every object, in one place: creation-ordered prefix + random tail.
 
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
@@ -14,6 +14,43 @@ function hex(bytes: number): string {
   return [...crypto.getRandomValues(new Uint8Array(bytes))].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+/**
+ * Ids start with the creation time (ms) and a per-isolate counter, so ids created in the same second still sort
+ * in creation order: lists order by (created_at, id) and created_at has one-second resolution. Workers freeze
+ * Date.now() while code runs, hence the counter. The rest is random.
+ */
+let lastMs = 0;
+let counter = 0;
+function tick(): { ms: number; n: number } {
+  const ms = Date.now();
+  if (ms === lastMs) counter++;
+  else {
+    lastMs = ms;
+    counter = 0;
+  }
+  return { ms, n: counter };
+}
+
+function base62Fixed(value: number, width: number): string {
+  let out = "";
+  for (let i = 0; i < width; i++) {
+    out = ALPHABET[value % 62] + out;
+    value = Math.floor(value / 62);
+  }
+  return out;
+}
+
+function sortableBase62(length: number): string {
+  const { ms, n } = tick();
+  // 8 base62 digits hold ms timestamps until the year 8900; 3 hold 238,328 ids per ms.
+  return base62Fixed(ms, 8) + base62Fixed(n % 238_328, 3) + base62(length - 11);
+}
+
+function sortableHex(bytes: number): string {
+  const { ms, n } = tick();
+  return ms.toString(16).padStart(12, "0") + (n % 65_536).toString(16).padStart(4, "0") + hex(bytes - 8);
+}
+
 export const ID_PREFIX = {
   file: "file-",
   vectorStore: "vs_",
@@ -23,16 +60,21 @@ export const ID_PREFIX = {
   directory: "dir-",
   directoryFile: "dfl-",
   index: "idx-",
+  syncConfig: "sync-",
 } as const;
 
-export const newFileId = () => ID_PREFIX.file + base62(22);
-export const newVectorStoreId = () => ID_PREFIX.vectorStore + hex(16);
-export const newFileBatchId = () => ID_PREFIX.fileBatch + hex(16);
-export const newUploadId = () => ID_PREFIX.upload + hex(16);
-export const newUploadPartId = () => ID_PREFIX.uploadPart + hex(16);
-export const newDirectoryId = () => ID_PREFIX.directory + hex(12);
-export const newDirectoryFileId = () => ID_PREFIX.directoryFile + hex(12);
-export const newIndexId = () => ID_PREFIX.index + hex(12);
+export const newFileId = () => ID_PREFIX.file + sortableBase62(22);
+export const newVectorStoreId = () => ID_PREFIX.vectorStore + sortableHex(16);
+export const newFileBatchId = () => ID_PREFIX.fileBatch + sortableHex(16);
+export const newUploadId = () => ID_PREFIX.upload + sortableHex(16);
+export const newUploadPartId = () => ID_PREFIX.uploadPart + sortableHex(16);
+export const newDirectoryId = () => ID_PREFIX.directory + sortableHex(12);
+export const newDirectoryFileId = () => ID_PREFIX.directoryFile + sortableHex(12);
+export const newIndexId = () => ID_PREFIX.index + sortableHex(12);
+export const newSyncConfigId = () => ID_PREFIX.syncConfig + hex(12);
 
 /** Unix seconds, the OpenAI timestamp unit. */
 export const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/** ISO-8601 with milliseconds, the LlamaCloud timestamp format; fixed width, so it also sorts as text. */
+export const nowIso = () => new Date().toISOString();

@@ -21,3 +21,20 @@ export function pageFromRows<T>(rows: T[], limit: number, reversed: boolean): Pa
   if (reversed) data.reverse();
   return { data, hasMore };
 }
+
+/** Token pagination (the LlamaCloud face): resume strictly after the (sort key, id) of the previous page's last row. */
+export interface TokenPageRequest {
+  pageSize: number;
+  after: { key: string | number; id: string } | null;
+}
+
+export interface TokenPage<T> {
+  items: T[];
+  /** The last row of this page when more rows follow; the face turns it into next_page_token. */
+  last: T | null;
+}
+
+export function tokenPageFromRows<T>(rows: T[], pageSize: number): TokenPage<T> {
+  const items = rows.slice(0, pageSize);
+  return { items, last: rows.length > pageSize ? (items[items.length - 1] ?? null) : null };
+}

@@ -10,6 +10,7 @@ import { requireApiKey } from "./auth";
 import { ApiError, routeNotFound } from "./errors";
 import { openaiRoutes } from "../openai/routes";
 import { llamacloudRoutes } from "../llamacloud/routes";
+import { downloadRoutes } from "../llamacloud/files/download";
 
 function newRequestId(): string {
   return "req_" + [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
@@ -46,6 +47,9 @@ export function createApp() {
 
   app.route("/v1", openaiRoutes());
   app.route("/api/v1", llamacloudRoutes());
+  // Presigned file downloads (LlamaCloud files.content): the signature in the URL stands in for the API key.
+  app.use("/downloads/*", injectServices);
+  app.route("/downloads", downloadRoutes());
 
   app.notFound((c) => {
     const err = routeNotFound(c.req.method, new URL(c.req.url).pathname);

@@ -76,14 +76,18 @@ describe("GET /v1/files", () => {
     const a = await uploadFile("1.txt", "1", "user_data");
     const b = await uploadFile("2.txt", "2", "user_data");
     const c = await uploadFile("3.txt", "3", "user_data");
+    // Other tests of this file upload user_data files too: compare against the full listing.
+    const all = (await api("GET", "/v1/files?purpose=user_data")).body.data.map((f: any) => f.id);
+    expect(all.slice(0, 3)).toEqual([c.id, b.id, a.id]);
     const page1 = await api("GET", "/v1/files?purpose=user_data&limit=2");
     expect(page1.body.data.map((f: any) => f.id)).toEqual([c.id, b.id]);
     expect(page1.body.has_more).toBe(true);
-    const page2 = await api("GET", `/v1/files?purpose=user_data&limit=2&after=${b.id}`);
-    expect(page2.body.data.map((f: any) => f.id)).toEqual([a.id]);
+    const page2 = await api("GET", `/v1/files?purpose=user_data&limit=${all.length}&after=${b.id}`);
+    expect(page2.body.data.map((f: any) => f.id)).toEqual(all.slice(2));
     expect(page2.body.has_more).toBe(false);
     const asc = await api("GET", "/v1/files?purpose=user_data&order=asc");
-    expect(asc.body.data.map((f: any) => f.id)).toEqual([a.id, b.id, c.id]);
+    expect(asc.body.data.map((f: any) => f.id)).toEqual([...all].reverse());
+    expect((await api("GET", "/v1/files?purpose=nope")).status).toBe(400);
   });
 
   it("rejects limit above 10,000 and unknown query parameters", async () => {

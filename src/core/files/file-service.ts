@@ -2,9 +2,12 @@
 import type { FileRow, FilesRepo } from "../../platform/d1/files-repo";
 import type { VectorStoresRepo } from "../../platform/d1/vector-stores-repo";
 import { fileKey } from "../../platform/r2/blob-store";
-import type { Page, PageRequest } from "../pagination";
+import type { Page, PageRequest, TokenPage } from "../pagination";
+import type { FileQuery } from "../../platform/d1/files-repo";
+import type { Sequenced } from "../../platform/d1/token-keyset";
 import type { StoreObjects } from "../vector-stores/store-objects";
 import { nowSeconds } from "../ids";
+import type { VectorIndex } from "../search/vector-index";
 
 export type { FileRow };
 
@@ -14,6 +17,7 @@ export class FileService {
     private readonly stores: VectorStoresRepo,
     private readonly bucket: R2Bucket,
     private readonly storeObjects: StoreObjects,
+    private readonly vectorIndex: VectorIndex,
   ) {}
 
   async record(row: FileRow): Promise<FileRow> {
@@ -33,6 +37,11 @@ export class FileService {
     return this.files.list(projectId, req, nowSeconds(), purpose);
   }
 
+  /** The LlamaCloud face's listing: token pages with name/id/external-id filters. */
+  query(projectId: string, q: FileQuery): Promise<TokenPage<Sequenced<FileRow>>> {
+    return this.files.query(projectId, q, nowSeconds());
+  }
+
   async content(projectId: string, id: string): Promise<{ row: FileRow; body: R2ObjectBody } | null> {
     const row = await this.get(projectId, id);
     if (!row) return null;
@@ -45,7 +54,8 @@ export class FileService {
     const row = await this.get(projectId, id);
     if (!row) return false;
     for (const storeId of await this.stores.storesOfFile(id)) {
-      await this.storeObjects.get(storeId).detachFile(id);
+      const { chunkIds } = await this.storeObjects.get(storeId).detachFile(id);
+      await this.vectorIndex.deleteChunks(storeId, chunkIds);
       await this.stores.removeMember(storeId, id);
     }
     await this.files.delete(projectId, id);

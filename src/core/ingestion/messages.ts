@@ -10,10 +10,37 @@ export const IngestFileMessage = z.object({
   generation: z.number().int(),
 });
 
-export const QueueMessage = z.discriminatedUnion("kind", [IngestFileMessage]);
+/** Asks Vectorize whether the store's buffered writes are visible yet (re-sent with a delay until they are). */
+export const ConfirmVectorsMessage = z.object({
+  v: z.literal(1),
+  kind: z.literal("confirm_vectors"),
+  store_id: z.string(),
+  /** Rounds so far; confirmation stops being re-sent after MAX_CONFIRM_ROUNDS (the buffer keeps serving meanwhile). */
+  round: z.number().int().min(0),
+});
+
+/** One step of a LlamaCloud index sync: apply the directory diff, then re-sent with a delay until the export is done. */
+export const SyncIndexMessage = z.object({
+  v: z.literal(1),
+  kind: z.literal("sync_index"),
+  index_id: z.string(),
+  store_id: z.string(),
+  /** The sync run this message drives; a message of an earlier run is stale. */
+  run: z.number().int(),
+  /** Progress checks so far (sets the delay of the next one). */
+  checks: z.number().int().min(0),
+});
+
+export const QueueMessage = z.discriminatedUnion("kind", [IngestFileMessage, ConfirmVectorsMessage, SyncIndexMessage]);
 export type QueueMessage = z.output<typeof QueueMessage>;
 export type IngestFileMessage = z.output<typeof IngestFileMessage>;
+export type ConfirmVectorsMessage = z.output<typeof ConfirmVectorsMessage>;
+export type SyncIndexMessage = z.output<typeof SyncIndexMessage>;
 
 export function ingestFileMessage(storeId: string, fileId: string, generation: number): IngestFileMessage {
   return { v: 1, kind: "ingest_file", store_id: storeId, file_id: fileId, generation };
+}
+
+export function syncIndexMessage(indexId: string, storeId: string, run: number, checks = 0): SyncIndexMessage {
+  return { v: 1, kind: "sync_index", index_id: indexId, store_id: storeId, run, checks };
 }

@@ -67,7 +67,7 @@ export async function ingestSlice(deps: IngestDeps, msg: IngestFileMessage): Pro
     vectors.push(...(await deps.embedder.embed(chunks.slice(i, i + deps.embedder.maxBatchSize).map((c) => c.text), "document")));
   }
   const buffers = vectors.map((v) => v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength) as ArrayBuffer);
-  const { outcome, chunkIds } = await object.writeSlice({
+  const { outcome, inserted } = await object.writeSlice({
     fileId: msg.file_id,
     generation: msg.generation,
     from: claim.checkpoint,
@@ -78,8 +78,11 @@ export async function ingestSlice(deps: IngestDeps, msg: IngestFileMessage): Pro
     keepVectors: true,
     mutationId: null,
   });
-  if (outcome !== "stale" && deps.vectorIndex.kind === "vectorize") {
-    await deps.vectorIndex.upsertChunks(msg.store_id, chunkIds, vectors, msg.file_id);
+  if (inserted.length > 0 && deps.vectorIndex.kind === "vectorize") {
+    // Vectors were written with the chunks (so `completed` is searchable at once); Vectorize catches up.
+    const chunkIds = inserted.map((x) => x.chunkId);
+    const mutationId = await deps.vectorIndex.upsertChunks(msg.store_id, chunkIds, inserted.map((x) => vectors[x.position]!), msg.file_id);
+    if (mutationId) await object.markPending(chunkIds, mutationId);
   }
   return { outcome };
 }

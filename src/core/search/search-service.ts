@@ -2,7 +2,7 @@
 import type { ScoredChunk } from "../../platform/store-object/object";
 import type { Attributes, Embedder, Filter } from "../ports";
 import type { StoreObjects } from "../vector-stores/store-objects";
-import { DEFAULT_HYBRID_WEIGHTS, type HybridWeights } from "./fusion";
+import { CANDIDATES_PER_RETRIEVER, defaultHybridWeights, type HybridWeights } from "./fusion";
 import { groupByFile } from "./grouping";
 import { buildFtsQuery } from "./rewrite";
 import type { Reranker } from "./reranker";
@@ -19,6 +19,20 @@ export interface SearchRequest {
   weights: HybridWeights | null;
 }
 
+export interface ChunkSearchRequest extends Omit<SearchRequest, "maxResults"> {
+  /** Fused chunks to take before re-ranking and the threshold. */
+  limit: number;
+  /** Candidates per retriever inside the store object; never fewer than CANDIDATES_PER_RETRIEVER (Vectorize stays at that: topK ≤ 100). */
+  candidates?: number | undefined;
+}
+
+export interface ChunkSearchResult {
+  searchQuery: string[];
+  /** True when a re-ranker replaced the fused scores. */
+  reranked: boolean;
+  chunks: ScoredChunk[];
+}
+
 export interface SearchHit {
   fileId: string;
   filename: string;
@@ -32,11 +46,6 @@ export interface SearchResult {
   hits: SearchHit[];
 }
 
-/**
- * Candidates per retriever: enough for fusion to find files below the top few of either list, and for a
- * selective filter to still return its best matches (the filter is applied before the candidates are taken).
- */
-export const CANDIDATES_PER_RETRIEVER = 100;
 /** Chunks fused and hydrated per search; grouping then keeps max_num_results files. */
 const FUSED_CHUNKS = 150;
 /** A re-ranker sees at most this many chunks (Workers AI cost and latency grow with it). */
@@ -51,8 +60,12 @@ export class SearchService {
     private readonly vectorIndex: VectorQueryIndex | null,
   ) {}
 
-  /** Null when the store has expired. */
-  async search(storeId: string, req: SearchRequest): Promise<SearchResult | null> {
+  /**
+   * Ranked chunks, best first, above the score threshold — the chunk-level core of search (LlamaCloud retrieval
+   * returns chunks, the OpenAI face groups them by file). Null when the store has expired.
+   */
+  async retrieveChunks(storeId: string, req: ChunkSearchRequest): Promise<ChunkSearchResult | null> {
+    const candidates = Math.max(CANDIDATES_PER_RETRIEVER, req.candidates ?? 0);
     const searchQuery = req.rewrite ? await Promise.all(req.queries.map((q) => this.rewriter.rewrite(q))) : req.queries;
     const vectors = await this.embedder.embed(searchQuery, "query");
     const queries = await Promise.all(
@@ -65,18 +78,27 @@ export class SearchService {
     const chunks = await this.objects.get(storeId).search({
       queries,
       filter: req.filter,
-      candidates: CANDIDATES_PER_RETRIEVER,
-      weights: req.weights ?? DEFAULT_HYBRID_WEIGHTS,
-      limit: FUSED_CHUNKS,
+      candidates,
+      weights: req.weights ?? defaultHybridWeights(this.embedder.id),
+      limit: req.limit,
     });
     if (chunks === null) return null;
     let ranked: ScoredChunk[] = [...chunks];
+    let reranked = false;
     if (req.ranker !== "none" && this.reranker && ranked.length > 0) {
       const head = ranked.slice(0, RERANK_CHUNKS);
       const scores = await this.reranker.rerank(searchQuery.join("\n"), head.map((c) => c.text));
       ranked = head.map((c, i) => ({ ...c, score: scores[i]! })).sort((a, b) => b.score - a.score || a.chunk_id - b.chunk_id);
+      reranked = true;
     }
-    const kept = ranked.filter((c) => c.score >= req.scoreThreshold);
+    return { searchQuery, reranked, chunks: ranked.filter((c) => c.score >= req.scoreThreshold) };
+  }
+
+  /** Null when the store has expired. */
+  async search(storeId: string, req: SearchRequest): Promise<SearchResult | null> {
+    const retrieved = await this.retrieveChunks(storeId, { ...req, limit: FUSED_CHUNKS });
+    if (retrieved === null) return null;
+    const { searchQuery, chunks: kept } = retrieved;
     const byId = new Map(kept.map((c) => [c.chunk_id, c]));
     const groups = groupByFile(
       kept.map((c) => ({ chunkId: c.chunk_id, fileId: c.file_id, score: c.score, text: c.text })),

@@ -12,6 +12,11 @@ export interface VectorIndex {
   deleteChunks(storeId: string, chunkIds: number[]): Promise<void>;
 }
 
+/** The query side of an external index (Vectorize); the store object's own vectors are searched inside it. */
+export interface VectorQueryIndex {
+  query(storeId: string, vector: Float32Array, topK: number, filter: import("../ports").Filter | null): Promise<VectorHit[]>;
+}
+
 /** Locally the vectors live in the store object's `vectors` table (written with the chunks): nothing more to do. */
 export class DurableObjectVectorIndex implements VectorIndex {
   readonly kind = "durable-object" as const;

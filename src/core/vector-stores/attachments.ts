@@ -9,6 +9,7 @@ import { ingestFileMessage } from "../ingestion/messages";
 import { extensionOf, isSupportedForRetrieval } from "../ingestion/file-types";
 import type { Attributes, ChunkingOptions } from "../ports";
 import type { StoreObjects } from "./store-objects";
+import type { VectorIndex } from "../search/vector-index";
 
 export interface AttachItem {
   file: FileRow;
@@ -25,6 +26,7 @@ export class AttachmentService {
     private readonly storesRepo: VectorStoresRepo,
     private readonly objects: StoreObjects,
     private readonly queue: Queue,
+    private readonly vectorIndex: VectorIndex,
   ) {}
 
   /** Every id must be a file of this project with a supported extension; answers like OpenAI otherwise. */
@@ -68,7 +70,8 @@ export class AttachmentService {
   }
 
   async detach(storeId: string, fileId: string): Promise<boolean> {
-    const { detached } = await this.objects.get(storeId).detachFile(fileId);
+    const { detached, chunkIds } = await this.objects.get(storeId).detachFile(fileId);
+    await this.vectorIndex.deleteChunks(storeId, chunkIds);
     await this.storesRepo.removeMember(storeId, fileId);
     return detached;
   }

@@ -4,6 +4,7 @@ import type { VectorStoreRow, VectorStoresRepo } from "../../platform/d1/vector-
 import { newVectorStoreId, nowSeconds } from "../ids";
 import type { Page, PageRequest } from "../pagination";
 import type { StoreObjects } from "./store-objects";
+import type { VectorIndex } from "../search/vector-index";
 
 export interface VectorStoreView {
   row: VectorStoreRow;
@@ -40,6 +41,7 @@ export class VectorStoreService {
   constructor(
     private readonly repo: VectorStoresRepo,
     private readonly objects: StoreObjects,
+    private readonly vectorIndex: VectorIndex,
   ) {}
 
   async create(projectId: string, params: CreateVectorStore): Promise<VectorStoreView> {
@@ -102,7 +104,8 @@ export class VectorStoreService {
   async delete(projectId: string, id: string): Promise<boolean> {
     const row = await this.repo.get(projectId, id);
     if (!row) return false;
-    await this.objects.get(id).destroy();
+    const chunkIds = await this.objects.get(id).destroy();
+    await this.vectorIndex.deleteChunks(id, chunkIds);
     await this.repo.delete(id);
     return true;
   }

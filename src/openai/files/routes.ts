@@ -7,6 +7,7 @@ import { pathId, queryParams } from "../../http/validation";
 import { ID_PREFIX } from "../../core/ids";
 import { listQueryWith } from "../shared/schemas";
 import { listResponse } from "../shared/list";
+import { fileDownloadResponse } from "../../http/file-response";
 import { serializeFile } from "./serialize";
 import { FilePurpose, receiveOpenAIFile } from "./upload";
 
@@ -49,14 +50,7 @@ export function fileRoutes() {
     const id = pathId(c, "file_id", ID_PREFIX.file);
     const found = await c.get("services").files.content(c.get("projectId"), id);
     if (!found) throw notFound("file", id, "id");
-    return new Response(found.body.body, {
-      headers: {
-        "content-type": found.row.content_type && found.row.content_type !== "" ? found.row.content_type : "application/octet-stream",
-        "content-length": String(found.body.size),
-        // RFC 6266 / 5987: an ASCII fallback plus the exact UTF-8 name.
-        "content-disposition": `attachment; filename="${found.row.filename.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(found.row.filename)}`,
-      },
-    });
+    return fileDownloadResponse(found.row, found.body);
   });
 
   return app;

@@ -2,6 +2,16 @@
 import type { Page, PageRequest } from "../../core/pagination";
 import { pageFromRows } from "../../core/pagination";
 import { keyset } from "./keyset";
+import { tokenPageFromRows, type TokenPage, type TokenPageRequest } from "../../core/pagination";
+import { insertionOrder, tokenKeyset, type Sequenced } from "./token-keyset";
+
+/** The LlamaCloud face's file listing: filters, and `order_by` name/id ascending or created_at descending. */
+export interface FileQuery extends TokenPageRequest {
+  orderBy: "created_at" | "name" | "id";
+  fileName?: string | undefined;
+  externalFileId?: string | undefined;
+  fileIds?: string[] | undefined;
+}
 
 export interface FileRow {
   id: string;
@@ -71,6 +81,31 @@ export class FilesRepo {
       .bind(projectId, now, ...(purpose ? [purpose] : []), ...ks.binds, req.limit + 1)
       .all<FileRow>();
     return pageFromRows(results, req.limit, ks.reversed);
+  }
+
+  async query(projectId: string, q: FileQuery, now: number): Promise<TokenPage<Sequenced<FileRow>>> {
+    const where: string[] = [];
+    const binds: Array<string | number> = [];
+    if (q.fileName !== undefined) {
+      where.push(" AND filename = ?");
+      binds.push(q.fileName);
+    }
+    if (q.externalFileId !== undefined) {
+      where.push(" AND external_file_id = ?");
+      binds.push(q.externalFileId);
+    }
+    if (q.fileIds) {
+      // D1 allows 100 bound parameters per statement; the face caps file_ids below that.
+      where.push(` AND id IN (${q.fileIds.map(() => "?").join(",") || "NULL"})`);
+      binds.push(...q.fileIds);
+    }
+    // created_at descending is newest first: insertion order, which also orders files created in the same second.
+    const ks = q.orderBy === "created_at" ? insertionOrder("DESC", q) : q.orderBy === "name" ? tokenKeyset("filename", "ASC", q) : tokenKeyset("id", "ASC", q, true);
+    const { results } = await this.db
+      .prepare(`SELECT rowid AS seq, * FROM files WHERE project_id = ? AND (expires_at IS NULL OR expires_at > ?)${where.join("")}${ks.where} ORDER BY ${ks.orderBy} LIMIT ?`)
+      .bind(projectId, now, ...binds, ...ks.binds, q.pageSize + 1)
+      .all<Sequenced<FileRow>>();
+    return tokenPageFromRows(results, q.pageSize);
   }
 
   async delete(projectId: string, id: string): Promise<boolean> {

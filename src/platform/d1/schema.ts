@@ -4,12 +4,11 @@ import schemaSql from "../../../schema.sql";
 const applied = new WeakMap<D1Database, Promise<void>>();
 
 export function catalogStatements(sql: string = schemaSql): string[] {
+  // Comments go first: they may contain ";". (schema.sql has no string literal containing "--".)
   return sql
-    .split("\n")
-    .filter((line) => !line.trim().startsWith("--"))
-    .join("\n")
+    .replace(/--[^\n]*/g, "")
     .split(";")
-    .map((s) => s.replace(/--[^\n]*/g, "").trim())
+    .map((s) => s.trim())
     .filter(Boolean);
 }
 

@@ -1,10 +1,16 @@
 // Queue consumers: the ingest queue (files, index syncs) and its dead-letter queue.
 import { QueueMessage } from "../../core/ingestion/messages";
 import { ingestSlice } from "../../core/ingestion/pipeline";
+import { runSyncStep } from "../../core/indexes/sync-runner";
 import { buildServices, type Services } from "../../services";
 import { ensureCatalogSchema } from "../d1/schema";
 
 /** Exponential backoff for retried messages: 2, 4, 8 … seconds, capped at 5 minutes (Queues allow ≤ 12 h). */
+/** Vectorize applies writes in "typically a few seconds". */
+const CONFIRM_DELAY_SECONDS = 5;
+/** ~30 minutes of asking; after that the store object simply keeps serving its copy. */
+const MAX_CONFIRM_ROUNDS = 360;
+
 export function retryDelaySeconds(attempts: number): number {
   return Math.min(300, 2 ** Math.max(1, attempts));
 }
@@ -15,6 +21,21 @@ async function handle(s: Services, message: QueueMessage): Promise<void> {
       const result = await ingestSlice(s.ingestDeps, message);
       // A large file continues in a new message, so no invocation runs long; the checkpoint makes it resumable.
       if (result.outcome === "more") await s.env.INGEST.send(message);
+      if (result.outcome === "completed" && s.vectorIndex.kind === "vectorize")
+        await s.env.INGEST.send({ v: 1, kind: "confirm_vectors", store_id: message.store_id, round: 0 }, { delaySeconds: CONFIRM_DELAY_SECONDS });
+      return;
+    }
+    case "sync_index": {
+      // Applies the directory diff, then re-sends itself with a delay until the index's files are processed.
+      const step = await runSyncStep(s.syncDeps, message);
+      if (step) await s.env.INGEST.send(step.next, { delaySeconds: step.delaySeconds });
+      return;
+    }
+    case "confirm_vectors": {
+      const info = await s.env.VECTORIZE!.describe();
+      const left = await s.storeObjects.get(message.store_id).confirmVectorsBefore(new Date(info.processedUpToDatetime).getTime());
+      if (left > 0 && message.round < MAX_CONFIRM_ROUNDS)
+        await s.env.INGEST.send({ ...message, round: message.round + 1 }, { delaySeconds: CONFIRM_DELAY_SECONDS });
       return;
     }
   }
@@ -24,6 +45,12 @@ async function handleDeadLetter(s: Services, message: QueueMessage): Promise<voi
   switch (message.kind) {
     case "ingest_file":
       await s.storeObjects.get(message.store_id).failFile(message.file_id, message.generation, "server_error", "The file could not be processed after several attempts.");
+      return;
+    case "sync_index":
+      await s.storeObjects.get(message.store_id).failSync(message.run, "The sync could not be completed after several attempts.");
+      return;
+    case "confirm_vectors":
+      // Unconfirmed vectors stay in the store object and keep being searched there: nothing is lost.
       return;
   }
 }

@@ -19,8 +19,8 @@ export interface ChunkRow {
  * Chunk ids are integers unique within the store. Derived from (file row, generation, index) would collide
  * across files, so SQLite assigns them; the Vectorize id is `${storeId}:${chunkId}` (≤ 64 bytes).
  */
-export function insertChunks(sql: Sql, fileId: string, generation: number, chunks: Chunk[], vectors: ArrayBuffer[], keepVectors: boolean, mutationId: string | null): number[] {
-  const ids: number[] = [];
+export function insertChunks(sql: Sql, fileId: string, generation: number, chunks: Chunk[], vectors: ArrayBuffer[], keepVectors: boolean, mutationId: string | null): Array<{ chunkId: number; position: number }> {
+  const ids: Array<{ chunkId: number; position: number }> = [];
   chunks.forEach((c, i) => {
     // OR IGNORE: a redelivered slice that already landed inserts nothing twice.
     const row = sql.all<{ chunk_id: number }>(
@@ -30,7 +30,7 @@ export function insertChunks(sql: Sql, fileId: string, generation: number, chunk
       fileId, generation, c.index, c.text, c.startChar, c.endChar, c.tokenCount, c.pageStart, c.pageEnd,
     )[0];
     if (!row) return;
-    ids.push(row.chunk_id);
+    ids.push({ chunkId: row.chunk_id, position: i });
     if (keepVectors) sql.run(`INSERT OR REPLACE INTO vectors (chunk_id, file_id, embedding, mutation_id) VALUES (?, ?, ?, ?)`, row.chunk_id, fileId, vectors[i]!, mutationId);
   });
   return ids;

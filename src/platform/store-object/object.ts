@@ -17,6 +17,10 @@ import type { Filter } from "../../core/ports";
 import type { VectorHit } from "../../core/search/vector-index";
 import { VectorCache } from "./vector-cache";
 import { allowedFiles, hydrate, keywordCandidates, type HydratedChunk } from "./search-table";
+import { IndexesRepo } from "../d1/indexes-repo";
+import * as syncTable from "./sync-table";
+import type { ExportedFile, ManifestRow, SkippedFile, SyncState } from "./sync-table";
+import { SYNC_STALL_MS, SYNC_TIMED_OUT, SYNC_TIMEOUT_MS, syncOutcome } from "../../core/indexes/sync-outcome";
 
 export interface StoreInit {
   storeId: string;
@@ -104,10 +108,13 @@ export class VectorStoreObject extends DurableObject<Env> {
     return this.afterChange();
   }
 
-  /** Drops everything the store held. The catalog row is removed by the caller. */
-  async destroy(): Promise<void> {
+  /** Drops everything the store held and returns the chunk ids whose vectors must leave Vectorize. The catalog row is removed by the caller. */
+  async destroy(): Promise<number[]> {
+    const chunkIds = this.sql.all<{ chunk_id: number }>(`SELECT chunk_id FROM chunks`).map((r) => r.chunk_id);
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
+    this.invalidateVectors();
+    return chunkIds;
   }
 
   override async alarm(): Promise<void> {
@@ -227,12 +234,12 @@ export class VectorStoreObject extends DurableObject<Env> {
     dimensions: number;
     keepVectors: boolean;
     mutationId: string | null;
-  }): Promise<{ outcome: SliceOutcome; chunkIds: number[] }> {
+  }): Promise<{ outcome: SliceOutcome; inserted: Array<{ chunkId: number; position: number }> }> {
     const claim = this.claimSlice(input.fileId, input.generation);
     if (!claim || claim.checkpoint.startChar !== input.from.startChar || claim.checkpoint.firstIndex !== input.from.firstIndex)
-      return { outcome: "stale", chunkIds: [] };
+      return { outcome: "stale", inserted: [] };
     const now = Math.floor(Date.now() / 1000);
-    const chunkIds = this.ctx.storage.transactionSync(() => {
+    const inserted = this.ctx.storage.transactionSync(() => {
       const ids = chunksTable.insertChunks(this.sql, input.fileId, input.generation, input.chunks, input.vectors, input.keepVectors, input.mutationId);
       if (input.next) filesTable.setCheckpoint(this.sql, input.fileId, input.next, now);
       else {
@@ -242,10 +249,10 @@ export class VectorStoreObject extends DurableObject<Env> {
       }
       return ids;
     });
-    if (input.next) return { outcome: "more", chunkIds };
+    if (input.next) return { outcome: "more", inserted };
     this.invalidateVectors();
     await this.afterChange();
-    return { outcome: "completed", chunkIds };
+    return { outcome: "completed", inserted };
   }
 
   /** Marks the file failed (only if the message is still current). */
@@ -277,7 +284,7 @@ export class VectorStoreObject extends DurableObject<Env> {
       const keyword = q.fts ? keywordCandidates(this.sql, q.fts, input.candidates, allowed) : [];
       let vector = q.vector ? this.vectorCache.search(new Float32Array(q.vector), input.candidates, allowed) : [];
       if (q.externalHits?.length) vector = mergeHits(vector, q.externalHits);
-      for (const f of fuse(keyword, vector, input.weights)) best.set(f.chunkId, Math.max(best.get(f.chunkId) ?? 0, f.score));
+      for (const f of fuse(keyword, vector, input.weights, { candidateLimit: input.candidates })) best.set(f.chunkId, Math.max(best.get(f.chunkId) ?? 0, f.score));
     }
     const top = [...best.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, input.limit);
     const rows = hydrate(this.sql, top.map(([id]) => id));
@@ -295,6 +302,126 @@ export class VectorStoreObject extends DurableObject<Env> {
       await this.afterChange();
     }
     return out;
+  }
+
+  /** Completed files whose attributes pass the filter: Vectorize gets them as a `file_id $in` list. */
+  matchingFileIds(filter: Filter): string[] {
+    return [...(allowedFiles(this.sql, filter) ?? [])];
+  }
+
+  // --- Vectorize write confirmation ---------------------------------------------------------
+
+  /**
+   * Vectorize applies writes asynchronously, so the object keeps the vectors it just wrote and searches them too
+   * until Vectorize confirms the mutation; `mutation_id` holds "<written at ms>:<mutation id>".
+   */
+  async markPending(chunkIds: number[], mutationId: string): Promise<void> {
+    const tag = `${Date.now()}:${mutationId}`;
+    for (const id of chunkIds) this.sql.run(`UPDATE vectors SET mutation_id = ? WHERE chunk_id = ?`, tag, id);
+  }
+
+  /** Drops local copies of vectors written before Vectorize's processedUpToDatetime; returns how many remain. */
+  confirmVectorsBefore(processedUpToMs: number): number {
+    this.sql.run(`DELETE FROM vectors WHERE mutation_id IS NOT NULL AND CAST(substr(mutation_id, 1, instr(mutation_id, ':') - 1) AS INTEGER) <= ?`, processedUpToMs);
+    this.invalidateVectors();
+    return this.sql.all<{ n: number }>(`SELECT COUNT(*) AS n FROM vectors WHERE mutation_id IS NOT NULL`)[0]?.n ?? 0;
+  }
+
+  // --- index sync ------------------------------------------------------------------------
+  // A LlamaCloud index exports into this store; its sync state lives here (sync-table.ts) and every transition is
+  // mirrored to the catalog's `indexes` row. The queue consumer drives a run (src/core/indexes/sync-runner.ts).
+
+  /** Starts a run unless one is running; a run without a heartbeat for SYNC_STALL_MS lost its message and is superseded. */
+  async startSync(indexId: string): Promise<{ started: boolean; state: SyncState }> {
+    const now = Date.now();
+    const current = syncTable.readState(this.sql);
+    if (current?.status === "syncing" && now - current.heartbeat_at < SYNC_STALL_MS) return { started: false, state: current };
+    const state = syncTable.start(this.sql, indexId, now);
+    // The HTTP caller enqueues next; a failed mirror write is repaired by the next transition.
+    await this.mirrorSync(state, false);
+    return { started: true, state };
+  }
+
+  syncState(): SyncState | null {
+    return syncTable.readState(this.sql);
+  }
+
+  /** What the index exported so far, with each file's status here; null when `run` is not the run applying now. */
+  exportedFiles(run: number): ExportedFile[] | null {
+    return this.isApplying(run) ? syncTable.exportedFiles(this.sql) : null;
+  }
+
+  /** Records applied changes as they happen, so a redelivered run resumes instead of redoing them. */
+  recordExported(run: number, upserts: ManifestRow[], removed: string[]): boolean {
+    if (!this.isApplying(run)) return false;
+    this.ctx.storage.transactionSync(() => {
+      syncTable.recordExported(this.sql, upserts, removed);
+      syncTable.heartbeat(this.sql, Date.now());
+    });
+    return true;
+  }
+
+  /** The directory diff is applied: last_synced_at is set and the run waits for its files to finish processing. */
+  async finishApply(run: number, skipped: SkippedFile[]): Promise<boolean> {
+    if (!this.isApplying(run)) return false;
+    syncTable.finishApply(this.sql, skipped, Date.now());
+    await this.mirrorSync(syncTable.readState(this.sql)!, true);
+    return true;
+  }
+
+  /**
+   * Ends the run once none of the index's files is in progress (or the run timed out); otherwise records a heartbeat
+   * and answers how many are pending. A finished run is mirrored again, so a redelivered message repairs the catalog.
+   */
+  async checkExport(run: number): Promise<{ state: SyncState; pending: number } | null> {
+    const state = syncTable.readState(this.sql);
+    if (!state || state.run !== run || state.phase === "applying") return null;
+    if (state.status !== "syncing") {
+      await this.mirrorSync(state, true);
+      return { state, pending: 0 };
+    }
+    const now = Date.now();
+    const progress = syncTable.exportProgress(this.sql);
+    if (progress.inProgress > 0 && now - state.started_at < SYNC_TIMEOUT_MS) {
+      syncTable.heartbeat(this.sql, now);
+      return { state, pending: progress.inProgress };
+    }
+    const skipped = state.skipped ? (JSON.parse(state.skipped) as SkippedFile[]) : [];
+    const outcome = progress.inProgress > 0 ? { status: "failed" as const, errorMessage: SYNC_TIMED_OUT } : syncOutcome(progress.total, progress.failed, skipped);
+    syncTable.finish(this.sql, outcome.status, outcome.errorMessage, now, true);
+    const final = syncTable.readState(this.sql)!;
+    await this.mirrorSync(final, true);
+    return { state: final, pending: 0 };
+  }
+
+  /** Fails the syncing run (`run` null: whichever is running); a finished or newer run is left alone. */
+  async failSync(run: number | null, message: string): Promise<SyncState | null> {
+    const state = syncTable.readState(this.sql);
+    if (!state || state.status !== "syncing" || (run !== null && state.run !== run)) return state;
+    syncTable.finish(this.sql, "failed", message, Date.now(), false);
+    const final = syncTable.readState(this.sql)!;
+    await this.mirrorSync(final, true);
+    return final;
+  }
+
+  /** file id → the directory file it was exported from, for the files given (retrieval's static fields). */
+  exportedFrom(fileIds: string[]): Record<string, string> {
+    return syncTable.directoryFilesOf(this.sql, fileIds);
+  }
+
+  private isApplying(run: number): boolean {
+    const state = syncTable.readState(this.sql);
+    return !!state && state.run === run && state.status === "syncing" && state.phase === "applying";
+  }
+
+  /** strict: a failed catalog write throws, so the queue message that caused the transition is retried. */
+  private async mirrorSync(state: SyncState, strict: boolean): Promise<void> {
+    try {
+      await new IndexesRepo(this.env.DB).writeSyncMirror(state.index_id, syncTable.mirrorOf(state));
+    } catch (error) {
+      if (strict) throw error;
+      console.error(JSON.stringify({ level: "warn", index: state.index_id, msg: "index mirror failed; the next transition rewrites it", error: String(error) }));
+    }
   }
 
   // --- internals -------------------------------------------------------------------------

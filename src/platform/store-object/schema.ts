@@ -56,6 +56,27 @@ const MIGRATIONS: string[][] = [
      )`,
     `CREATE INDEX IF NOT EXISTS vectors_by_file ON vectors (file_id)`,
   ],
+  // v2: LlamaCloud index sync (sync-table.ts). One row in sync_state: a store is the export target of at most one index.
+  [
+    `CREATE TABLE IF NOT EXISTS sync_state (
+       index_id TEXT PRIMARY KEY,
+       run INTEGER NOT NULL,
+       status TEXT NOT NULL,
+       phase TEXT,
+       error_message TEXT,
+       skipped TEXT,
+       started_at INTEGER NOT NULL,
+       heartbeat_at INTEGER NOT NULL,
+       last_synced_at INTEGER,
+       last_exported_at INTEGER
+     )`,
+    `CREATE TABLE IF NOT EXISTS sync_manifest (
+       file_id TEXT PRIMARY KEY,
+       directory_file_id TEXT NOT NULL,
+       sha256 TEXT,
+       attributes_hash TEXT NOT NULL
+     )`,
+  ],
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

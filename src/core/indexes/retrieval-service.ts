@@ -1,0 +1,49 @@
+// LlamaCloud retrieval: the top chunks of an index's vector store, over the same search core as the OpenAI face.
+import type { ScoredChunk } from "../../platform/store-object/object";
+import type { Filter } from "../ports";
+import type { HybridWeights } from "../search/fusion";
+import type { SearchService } from "../search/search-service";
+import type { StoreObjects } from "../vector-stores/store-objects";
+
+export interface RetrieveRequest {
+  query: string;
+  topK: number;
+  scoreThreshold: number;
+  filter: Filter | null;
+  weights: HybridWeights | null;
+  /** Re-rank where a re-ranker is configured (LlamaCloud's default), keeping `rerankTopN` results if given. */
+  rerank: boolean;
+  rerankTopN: number | null;
+  candidates: number | null;
+}
+
+export interface RetrievedChunk extends ScoredChunk {
+  /** The directory file this chunk's file was exported from, when the index exported it. */
+  directoryFileId: string | null;
+}
+
+export class RetrievalService {
+  constructor(
+    private readonly search: SearchService,
+    private readonly objects: StoreObjects,
+  ) {}
+
+  /** Null when the store has expired. */
+  async retrieve(storeId: string, req: RetrieveRequest): Promise<{ chunks: RetrievedChunk[]; reranked: boolean } | null> {
+    const count = req.rerank && req.rerankTopN !== null ? req.rerankTopN : req.topK;
+    const result = await this.search.retrieveChunks(storeId, {
+      queries: [req.query],
+      rewrite: false,
+      filter: req.filter,
+      ranker: req.rerank ? "auto" : "none",
+      scoreThreshold: req.scoreThreshold,
+      weights: req.weights,
+      limit: Math.max(req.topK, count),
+      candidates: req.candidates ?? undefined,
+    });
+    if (!result) return null;
+    const chunks = result.chunks.slice(0, count);
+    const origin = await this.objects.get(storeId).exportedFrom([...new Set(chunks.map((c) => c.file_id))]);
+    return { reranked: result.reranked, chunks: chunks.map((c) => ({ ...c, directoryFileId: origin[c.file_id] ?? null })) };
+  }
+}

@@ -1,0 +1,106 @@
+// One step of an index sync on the queue: apply the directory diff (resumable), then check until the export is done.
+import type { DirectoriesRepo } from "../../platform/d1/directories-repo";
+import type { DirectoryFilesRepo } from "../../platform/d1/directory-files-repo";
+import type { IndexesRepo, IndexRow } from "../../platform/d1/indexes-repo";
+import type { VectorStoresRepo } from "../../platform/d1/vector-stores-repo";
+import type { ExportedFile } from "../../platform/store-object/sync-table";
+import { attributesHash, attributesOf, parseMetadata } from "../directories/metadata";
+import { nowIso, nowSeconds } from "../ids";
+import { isSupportedForRetrieval } from "../ingestion/file-types";
+import type { SyncIndexMessage } from "../ingestion/messages";
+import type { AttachmentService } from "../vector-stores/attachments";
+import type { StoreObjects } from "../vector-stores/store-objects";
+import { manifestRow, planSync, type DesiredFile } from "./sync-plan";
+
+export interface SyncDeps {
+  indexes: IndexesRepo;
+  directories: DirectoriesRepo;
+  directoryFiles: DirectoryFilesRepo;
+  vectorStores: VectorStoresRepo;
+  objects: StoreObjects;
+  attachments: AttachmentService;
+}
+
+/** OpenAI's `auto` chunking (800 tokens, 400 overlap): LlamaCloud indexes take no chunking parameters. */
+const INDEX_CHUNKING = { maxTokens: 800, overlapTokens: 400 };
+/** Files per attach call and per manifest write: one store-object RPC and ≤ 100 queue messages (sendBatch's limit). */
+const BATCH = 100;
+
+/** Checks come quickly at first (small directories finish in seconds), then back off. */
+export function checkDelaySeconds(checks: number): number {
+  return checks < 10 ? 1 : checks < 40 ? 2 : 5;
+}
+
+/** Runs one step; answers the follow-up message to send (with its delay), or null when the run needs no more. */
+export async function runSyncStep(deps: SyncDeps, msg: SyncIndexMessage): Promise<{ next: SyncIndexMessage; delaySeconds: number } | null> {
+  const index = await deps.indexes.getById(msg.index_id);
+  // A deleted index (its store went with it) or a message for another store: nothing left to do.
+  if (!index || index.vector_store_id !== msg.store_id) return null;
+  if (!(await deps.vectorStores.get(index.project_id, index.vector_store_id))) {
+    // The store was deleted through the OpenAI face; its object (and the sync state in it) is gone.
+    const now = nowIso();
+    await deps.indexes.writeSyncMirror(index.id, { status: "failed", error_message: `The index's vector store '${index.vector_store_id}' was deleted.`, last_synced_at: index.last_synced_at, last_exported_at: index.last_exported_at, updated_at: now });
+    return null;
+  }
+  const object = deps.objects.get(msg.store_id);
+  const exported = await object.exportedFiles(msg.run);
+  if (exported) await applyDiff(deps, index, msg.run, exported);
+  const check = await object.checkExport(msg.run);
+  if (!check || check.pending === 0) return null;
+  return { next: { ...msg, checks: msg.checks + 1 }, delaySeconds: checkDelaySeconds(msg.checks) };
+}
+
+/**
+ * Applies the diff in batches, recording each batch in the manifest right after it is applied: a crash or
+ * redelivery recomputes the diff against the manifest and carries on. Every store operation is idempotent.
+ */
+async function applyDiff(deps: SyncDeps, index: IndexRow, run: number, exported: ExportedFile[]): Promise<void> {
+  const storeId = index.vector_store_id;
+  const object = deps.objects.get(storeId);
+  const directory = await deps.directories.get(index.project_id, index.source_directory_id);
+  if (!directory) {
+    await object.failSync(run, `The source directory '${index.source_directory_id}' no longer exists.`);
+    return;
+  }
+  const rows = await deps.directoryFiles.exportRows(index.project_id, directory.id, nowSeconds());
+  const desired: DesiredFile[] = await Promise.all(
+    rows.map(async (r) => {
+      const attributes = attributesOf(parseMetadata(r.metadata));
+      return { directoryFileId: r.directory_file_id, file: r.file, attributes, attributesHash: await attributesHash(attributes) };
+    }),
+  );
+  const plan = planSync(desired, exported, isSupportedForRetrieval);
+  // false: this run was superseded or finished meanwhile; stop touching the store.
+  const record = (files: DesiredFile[], removed: string[] = []) => object.recordExported(run, files.map(manifestRow), removed);
+  const attach = async (files: DesiredFile[]) => {
+    const attached = await deps.attachments.attach(storeId, files.map((d) => ({ file: d.file, attributes: d.attributes, chunking: INDEX_CHUNKING })));
+    // A file already live in the store (attached through the OpenAI face) is left as it is: give it the index's attributes.
+    for (const [i, a] of attached.entries()) if (!a.started) await object.updateAttributes(a.row.file_id, files[i]?.attributes ?? null);
+  };
+
+  for (const ids of batches(plan.detach)) {
+    for (const id of ids) await deps.attachments.detach(storeId, id);
+    if (!(await record([], ids))) return;
+  }
+  for (const files of batches(plan.reprocess)) {
+    for (const d of files) await deps.attachments.detach(storeId, d.file.id);
+    await attach(files);
+    if (!(await record(files))) return;
+  }
+  for (const files of batches(plan.attach)) {
+    await attach(files);
+    if (!(await record(files))) return;
+  }
+  for (const files of batches(plan.retag)) {
+    for (const d of files) await object.updateAttributes(d.file.id, d.attributes);
+    if (!(await record(files))) return;
+  }
+  for (const files of batches(plan.keep)) if (!(await record(files))) return;
+  await object.finishApply(run, plan.skipped);
+}
+
+function batches<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += BATCH) out.push(items.slice(i, i + BATCH));
+  return out;
+}

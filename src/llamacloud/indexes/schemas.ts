@@ -1,0 +1,22 @@
+// Wire schemas for /api/v1/indexes (LlamaCloud IndexCreateParams, IndexListParams).
+import { z } from "zod";
+import { PageParams } from "../shared/pagination";
+
+export const IndexCreateParams = z.object({
+  source_directory_id: z.string().min(1),
+  name: z.string().trim().min(1).max(256).nullable().optional(),
+  description: z.string().max(512).nullable().optional(),
+  /** Parse/extract configuration ids: accepted; Shelf has one parser per file type, so they change nothing. */
+  products: z.array(z.object({ product_config_id: z.string(), product_type: z.string() })).nullable().optional(),
+  /** Screenshots and layout items are not produced: accepted and ignored (static_fields.attachments is always []). */
+  store_attachments: z.array(z.enum(["screenshots", "items"])).nullable().optional(),
+  /** Only manual syncs exist (POST /indexes/{id}/sync); LlamaCloud's own default. */
+  sync_frequency: z.literal("manual").optional(),
+  /** The export target is always the index's vector store. */
+  vector_target: z.literal("DEFAULT").optional(),
+});
+
+export const IndexListQuery = z.object({
+  ...PageParams,
+  source_directory_id: z.string().optional(),
+});

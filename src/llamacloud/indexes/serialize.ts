@@ -1,0 +1,45 @@
+// IndexView → LlamaCloud's index object; `metadata.status` is syncing | ready | failed (with `error_message`).
+import type { IndexRow, IndexView } from "../../core/indexes/index-service";
+import { isoFromMillis } from "../shared/time";
+
+function syncFields({ row, state }: IndexView) {
+  if (state) {
+    return {
+      status: state.status,
+      error_message: state.error_message,
+      run: state.run,
+      last_synced_at: isoFromMillis(state.last_synced_at),
+      last_exported_at: isoFromMillis(state.last_exported_at),
+    };
+  }
+  // The catalog mirror: listings, or a store deleted through the OpenAI face (its object is gone).
+  return { status: row.status, error_message: row.error_message, run: null, last_synced_at: row.last_synced_at, last_exported_at: row.last_exported_at };
+}
+
+export function serializeIndex(view: IndexView) {
+  const { row } = view;
+  const sync = syncFields(view);
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    project_id: row.project_id,
+    source_directory_id: row.source_directory_id,
+    export_config_id: row.vector_store_id,
+    sync_config_id: row.sync_config_id,
+    output_directory_id: row.output_directory_id,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+    last_synced_at: sync.last_synced_at,
+    last_exported_at: sync.last_exported_at,
+    metadata: {
+      status: sync.status,
+      ...(sync.error_message ? { error_message: sync.error_message } : {}),
+      ...(sync.run !== null ? { sync_run: sync.run } : {}),
+      vector_store_id: row.vector_store_id,
+    },
+  };
+}
+
+/** Listings come from the catalog mirror. */
+export const serializeIndexRow = (row: IndexRow) => serializeIndex({ row, state: null });

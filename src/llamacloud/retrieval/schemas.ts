@@ -1,0 +1,23 @@
+// Wire schema for POST /api/v1/retrieval/retrieve (LlamaCloud RetrievalRetrieveParams).
+import { z } from "zod";
+import { CustomFilters } from "./filters";
+
+/** "Values above 500 are capped at 500." */
+export const MAX_TOP_K = 500;
+const Weight = z.number().min(0).max(1).nullable().optional();
+
+export const RetrievalRetrieveParams = z.object({
+  /** The index id, or its export_config_id (the vector store id). */
+  index_id: z.string().min(1),
+  query: z.string().trim().min(1).max(4096),
+  top_k: z.number().int().min(1).nullable().optional().transform((k) => Math.min(k ?? 10, MAX_TOP_K)),
+  score_threshold: z.number().min(0).max(1).nullable().optional(),
+  custom_filters: CustomFilters.nullable().optional(),
+  full_text_pipeline_weight: Weight,
+  vector_pipeline_weight: Weight,
+  num_candidates: z.number().int().min(1).max(1000).nullable().optional(),
+  rerank: z.object({ enabled: z.boolean().default(true), top_n: z.number().int().min(1).max(MAX_TOP_K).nullable().optional() }).optional(),
+  /** Filters on built-in fields are not supported: only an empty one is accepted. */
+  static_filters: z.object({ parsed_directory_file_id: z.null().optional() }).nullable().optional(),
+});
+export type RetrievalRetrieveParams = z.output<typeof RetrievalRetrieveParams>;

@@ -1,0 +1,132 @@
+// SQL over the store object's `sync_state` and `sync_manifest` tables: the LlamaCloud index that exports here.
+import type { SyncMirror, SyncStatus } from "../d1/indexes-repo";
+import type { Sql } from "./sql";
+import type { StoreFileStatus } from "./files-table";
+
+export type SyncPhase = "applying" | "exporting";
+
+/** Timestamps are epoch milliseconds. */
+export interface SyncState {
+  index_id: string;
+  /** Bumped by every sync; queue messages carry it, so a message of an earlier run is stale. */
+  run: number;
+  status: SyncStatus;
+  /** While syncing: "applying" the directory diff, then "exporting" (waiting for the files to be processed). */
+  phase: SyncPhase | null;
+  error_message: string | null;
+  /** JSON SkippedFile[]: directory files this run could not export at all. */
+  skipped: string | null;
+  started_at: number;
+  heartbeat_at: number;
+  last_synced_at: number | null;
+  last_exported_at: number | null;
+}
+
+/** What the index exported: one row per store file, with the directory file it came from. */
+export interface ManifestRow {
+  file_id: string;
+  directory_file_id: string;
+  sha256: string | null;
+  attributes_hash: string;
+}
+
+export interface ExportedFile extends ManifestRow {
+  /** The file's status in this store now; null when it is no longer attached. */
+  store_status: StoreFileStatus | null;
+}
+
+export interface SkippedFile {
+  file_id: string;
+  filename: string;
+  reason: string;
+}
+
+export interface FailedExport {
+  filename: string;
+  code: string | null;
+  message: string | null;
+}
+
+export function readState(sql: Sql): SyncState | null {
+  return sql.all<SyncState>(`SELECT * FROM sync_state LIMIT 1`)[0] ?? null;
+}
+
+/** A new run: status syncing, phase applying. The run number survives from earlier runs. */
+export function start(sql: Sql, indexId: string, now: number): SyncState {
+  const run = (readState(sql)?.run ?? 0) + 1;
+  sql.run(
+    `INSERT INTO sync_state (index_id, run, status, phase, error_message, skipped, started_at, heartbeat_at, last_synced_at, last_exported_at)
+     VALUES (?, ?, 'syncing', 'applying', NULL, NULL, ?, ?, NULL, NULL)
+     ON CONFLICT (index_id) DO UPDATE SET run = excluded.run, status = 'syncing', phase = 'applying', error_message = NULL,
+       skipped = NULL, started_at = excluded.started_at, heartbeat_at = excluded.heartbeat_at`,
+    indexId, run, now, now,
+  );
+  return readState(sql)!;
+}
+
+export function heartbeat(sql: Sql, now: number): void {
+  sql.run(`UPDATE sync_state SET heartbeat_at = ?`, now);
+}
+
+export function finishApply(sql: Sql, skipped: SkippedFile[], now: number): void {
+  sql.run(`UPDATE sync_state SET phase = 'exporting', skipped = ?, last_synced_at = ?, heartbeat_at = ?`, JSON.stringify(skipped), now, now);
+}
+
+export function finish(sql: Sql, status: "ready" | "failed", errorMessage: string | null, now: number, exported: boolean): void {
+  sql.run(
+    `UPDATE sync_state SET status = ?, phase = NULL, error_message = ?, heartbeat_at = ?, last_exported_at = CASE WHEN ? THEN ? ELSE last_exported_at END`,
+    status, errorMessage, now, exported ? 1 : 0, now,
+  );
+}
+
+export function exportedFiles(sql: Sql): ExportedFile[] {
+  return sql.all<ExportedFile>(
+    `SELECT m.file_id, m.directory_file_id, m.sha256, m.attributes_hash, f.status AS store_status
+       FROM sync_manifest m LEFT JOIN files f ON f.file_id = m.file_id ORDER BY m.file_id`,
+  );
+}
+
+export function recordExported(sql: Sql, upserts: ManifestRow[], removed: string[]): void {
+  for (const r of upserts)
+    sql.run(
+      `INSERT OR REPLACE INTO sync_manifest (file_id, directory_file_id, sha256, attributes_hash) VALUES (?, ?, ?, ?)`,
+      r.file_id, r.directory_file_id, r.sha256, r.attributes_hash,
+    );
+  for (const id of removed) sql.run(`DELETE FROM sync_manifest WHERE file_id = ?`, id);
+}
+
+export function directoryFilesOf(sql: Sql, fileIds: string[]): Record<string, string> {
+  if (fileIds.length === 0) return {};
+  const rows = sql.all<{ file_id: string; directory_file_id: string }>(
+    `SELECT file_id, directory_file_id FROM sync_manifest WHERE file_id IN (SELECT value FROM json_each(?))`,
+    JSON.stringify(fileIds),
+  );
+  return Object.fromEntries(rows.map((r) => [r.file_id, r.directory_file_id]));
+}
+
+/** Export progress of the index's files: how many are still processing, and which ended failed or cancelled. */
+export function exportProgress(sql: Sql): { total: number; inProgress: number; failed: FailedExport[] } {
+  const rows = sql.all<{ status: StoreFileStatus | null; filename: string | null; last_error_code: string | null; last_error_message: string | null }>(
+    `SELECT f.status, f.filename, f.last_error_code, f.last_error_message FROM sync_manifest m LEFT JOIN files f ON f.file_id = m.file_id`,
+  );
+  return {
+    total: rows.length,
+    inProgress: rows.filter((r) => r.status === "in_progress").length,
+    failed: rows
+      .filter((r) => r.status === "failed" || r.status === "cancelled")
+      .map((r) => ({ filename: r.filename ?? "", code: r.last_error_code ?? r.status, message: r.last_error_message })),
+  };
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** The catalog's copy of the state (ISO-8601, like the LlamaCloud face). */
+export function mirrorOf(state: SyncState): SyncMirror {
+  return {
+    status: state.status,
+    error_message: state.error_message,
+    last_synced_at: iso(state.last_synced_at),
+    last_exported_at: iso(state.last_exported_at),
+    updated_at: iso(state.heartbeat_at) ?? new Date().toISOString(),
+  };
+}

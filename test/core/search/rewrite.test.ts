@@ -1,0 +1,71 @@
+// Keyword rewrite and FTS5 MATCH building: what is kept, what is dropped, and that input cannot inject syntax.
+import { describe, expect, it } from "vitest";
+import { MAX_FTS_TERMS, buildFtsQuery, rewriteQuery } from "../../../src/core/search/rewrite";
+
+describe("rewriteQuery", () => {
+  it("keeps codes like INV-7731-QX intact and drops filler and punctuation", () => {
+    expect(rewriteQuery("What is the status of invoice INV-7731-QX?")).toBe("status invoice INV-7731-QX");
+    expect(rewriteQuery("Can you please find the documents about INV-7731-QX")).toBe("INV-7731-QX");
+  });
+
+  it("keeps emails, version strings, dates, numbers and C++/C#", () => {
+    expect(rewriteQuery("email ops@example.com about v1.2.3 on 2024-01-15, 42 items in C++ and C#")).toBe(
+      "email ops@example.com v1.2.3 2024-01-15 42 items C++ C#",
+    );
+  });
+
+  it("keeps names and acronyms that spell stopwords, but not a capitalised first word", () => {
+    expect(rewriteQuery("What did Will say about the US office?")).toBe("Will say US office");
+    expect(rewriteQuery("Will it rain")).toBe("rain");
+  });
+
+  it("ignores case in an all-caps query and de-duplicates case-insensitively", () => {
+    expect(rewriteQuery("WHAT IS THE REFUND POLICY")).toBe("REFUND POLICY");
+    expect(rewriteQuery("refund Refund REFUND policy")).toBe("refund policy");
+  });
+
+  it("drops possessive 's and keeps non-Latin words", () => {
+    expect(rewriteQuery("Ada's notes über Straße 東京")).toBe("Ada notes über Straße 東京");
+  });
+
+  it("returns the trimmed query when every word would be dropped", () => {
+    expect(rewriteQuery("  what is it?  ")).toBe("what is it?");
+    expect(rewriteQuery(" ?! ")).toBe("?!");
+  });
+});
+
+describe("buildFtsQuery", () => {
+  it("ORs quoted terms and adds the phrase for a hyphenated code", () => {
+    expect(buildFtsQuery("status of INV-7731-QX")).toBe('"status" OR "inv" OR "7731" OR "qx" OR "inv 7731 qx"');
+  });
+
+  it("adds no phrase for word compounds, whose words are already terms", () => {
+    expect(buildFtsQuery("long-term T-cell response")).toBe('"long" OR "term" OR "t" OR "cell" OR "response"');
+  });
+
+  it("keeps names and acronyms that spell stopwords, as the rewrite does", () => {
+    expect(buildFtsQuery("offices in the US")).toBe('"offices" OR "us"');
+  });
+
+  it("drops stopwords unless nothing else remains, and de-duplicates", () => {
+    expect(buildFtsQuery("the cat and the Cat")).toBe('"cat"');
+    expect(buildFtsQuery("to be or not to be")).toBe('"to" OR "be" OR "or" OR "not"');
+  });
+
+  it("returns null when the text has no terms", () => {
+    expect(buildFtsQuery("")).toBeNull();
+    expect(buildFtsQuery("  ?!* () \" : ^ ")).toBeNull();
+  });
+
+  it("neutralises FTS5 syntax: quotes, parentheses, NEAR, AND/OR/NOT, *, :, ^, +", () => {
+    const out = buildFtsQuery('foo" OR bar* NEAR(a b) col:x ^start AND -y NOT z + "unterminated');
+    expect(out).toBe('"foo" OR "or" OR "bar" OR "near" OR "b" OR "col" OR "x" OR "start" OR "and" OR "y" OR "not" OR "z" OR "unterminated"');
+    // Every term is a complete string literal: quotes balance and nothing sits outside them but OR.
+    expect(out?.split(" OR ").every((t) => /^"[^"]*"$/.test(t))).toBe(true);
+  });
+
+  it("caps the number of terms", () => {
+    const text = Array.from({ length: 200 }, (_, i) => `word${i}x`).join(" ");
+    expect(buildFtsQuery(text)?.split(" OR ")).toHaveLength(MAX_FTS_TERMS);
+  });
+});

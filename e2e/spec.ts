@@ -16,8 +16,8 @@ interface Spec {
 const spec = parse(readFileSync(SPEC_PATH, "utf8")) as Spec;
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
-// OpenAPI 3.0's `nullable` still appears in the subset; Ajv needs to know it as a keyword.
-ajv.addKeyword({ keyword: "nullable", schemaType: "boolean" });
+// The spec's own format for Unix-seconds timestamps; `type: integer` already checks them.
+ajv.addFormat("unixtime", true);
 ajv.addSchema({ $id: "spec", components: spec.components });
 
 function rewriteRefs(node: unknown): unknown {
@@ -25,8 +25,9 @@ function rewriteRefs(node: unknown): unknown {
   if (node && typeof node === "object") {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(node)) out[k] = k === "$ref" && typeof v === "string" ? `spec${v}` : rewriteRefs(v);
-    // `nullable: true` (OpenAPI 3.0) → allow null, since Ajv 2020 ignores it.
+    // OpenAPI 3.0's `nullable: true` still appears in the subset: turn it into a JSON Schema type union.
     if (out.nullable === true && typeof out.type === "string") out.type = [out.type, "null"];
+    delete out.nullable;
     return out;
   }
   return node;

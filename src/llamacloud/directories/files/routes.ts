@@ -1,5 +1,5 @@
 // /api/v1/beta/directories/{directory_id}/files: add by file_id, upload, list with filters, get, update, delete.
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../../http/app-env";
 import { notFound } from "../../../http/errors";
 import { jsonBody } from "../../../http/validation";
@@ -9,12 +9,15 @@ import { llamaQuery } from "../../shared/query";
 import { DirectoryFileAddParams, DirectoryFileListQuery, DirectoryFileUpdateParams, DirectoryFileUploadFields } from "./schemas";
 import { serializeDirectoryFile } from "./serialize";
 
+/** The {directory_id} of the parent route; Hono types a parent's parameters as optional in a sub-app. */
+const directoryIdOf = (c: Context<AppEnv>) => c.req.param("directory_id") ?? "";
+const directoryMissing = (id: string) => notFound("directory", id, "directory_id");
+
 export function directoryFileRoutes() {
   const app = new Hono<AppEnv>();
-  const directoryMissing = (id: string) => notFound("directory", id, "directory_id");
 
   app.post("/", async (c) => {
-    const directoryId = c.req.param("directory_id")!;
+    const directoryId = directoryIdOf(c);
     const body = await jsonBody(c, DirectoryFileAddParams);
     const row = await c.get("services").directoryFiles.add(c.get("projectId"), directoryId, {
       fileId: body.file_id,
@@ -27,7 +30,7 @@ export function directoryFileRoutes() {
   });
 
   app.post("/upload", async (c) => {
-    const directoryId = c.req.param("directory_id")!;
+    const directoryId = directoryIdOf(c);
     const s = c.get("services");
     const projectId = c.get("projectId");
     // Checked before the upload streams in, so a wrong directory costs no R2 write.
@@ -40,7 +43,7 @@ export function directoryFileRoutes() {
   });
 
   app.get("/", async (c) => {
-    const directoryId = c.req.param("directory_id")!;
+    const directoryId = directoryIdOf(c);
     const q = llamaQuery(c, DirectoryFileListQuery);
     const page = await c.get("services").directoryFiles.list(c.get("projectId"), directoryId, {
       ...pageRequest(q),
@@ -57,7 +60,7 @@ export function directoryFileRoutes() {
 
   app.get("/:directory_file_id", async (c) => {
     const id = c.req.param("directory_file_id");
-    const row = await c.get("services").directoryFiles.get(c.get("projectId"), c.req.param("directory_id")!, id);
+    const row = await c.get("services").directoryFiles.get(c.get("projectId"), directoryIdOf(c), id);
     if (!row) throw notFound("directory_file", id, "directory_file_id");
     return c.json(serializeDirectoryFile(row));
   });
@@ -65,7 +68,7 @@ export function directoryFileRoutes() {
   app.patch("/:directory_file_id", async (c) => {
     const id = c.req.param("directory_file_id");
     const body = await jsonBody(c, DirectoryFileUpdateParams);
-    const row = await c.get("services").directoryFiles.update(c.get("projectId"), c.req.param("directory_id")!, id, {
+    const row = await c.get("services").directoryFiles.update(c.get("projectId"), directoryIdOf(c), id, {
       displayName: body.display_name,
       uniqueId: body.unique_id,
       metadata: body.metadata,
@@ -77,7 +80,7 @@ export function directoryFileRoutes() {
 
   app.delete("/:directory_file_id", async (c) => {
     const id = c.req.param("directory_file_id");
-    if (!(await c.get("services").directoryFiles.delete(c.get("projectId"), c.req.param("directory_id")!, id)))
+    if (!(await c.get("services").directoryFiles.delete(c.get("projectId"), directoryIdOf(c), id)))
       throw notFound("directory_file", id, "directory_file_id");
     return c.body(null, 204);
   });

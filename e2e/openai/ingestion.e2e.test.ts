@@ -61,9 +61,9 @@ describe("ingestion through the SDK", () => {
   it("fileBatches.uploadAndPoll processes PDF, DOCX, PPTX and HTML, and fails a corrupt PDF with invalid_file", async () => {
     const vs = await client.vectorStores.create({ name: "formats" });
     const files = [
-      await toFile(await makePdf(["Page one mentions aurora borealis.", "Page two mentions solar wind."]), "lights.pdf"),
-      await toFile(await makeDocx(["The glacier retreated two kilometres."]), "glacier.docx"),
-      await toFile(await makePptx(["Slide about volcanic basalt."]), "rocks.pptx"),
+      await toFile(await makePdf([["Page one mentions aurora borealis."], ["Page two mentions solar wind."]]), "lights.pdf"),
+      await toFile(makeDocx(["The glacier retreated two kilometres."]), "glacier.docx"),
+      await toFile(makePptx([["Slide about volcanic basalt."]]), "rocks.pptx"),
       await toFile(Buffer.from("<html><body><h1>Tides</h1><p>The moon drives ocean tides.</p><script>var hidden = 'nope';</script></body></html>"), "tides.html"),
       await toFile(Buffer.from("%PDF-1.7 garbage"), "broken.pdf"),
     ];
@@ -72,8 +72,9 @@ describe("ingestion through the SDK", () => {
     const failed = [];
     for await (const f of client.vectorStores.fileBatches.listFiles(batch.id, { vector_store_id: vs.id, filter: "failed" })) failed.push(f);
     expect(failed[0]!.last_error?.code).toBe("invalid_file");
-    for (const [query, filename] of [["aurora borealis", "lights.pdf"], ["glacier retreated", "glacier.docx"], ["volcanic basalt", "rocks.pptx"], ["moon ocean tides", "tides.html"]]) {
-      const res = await client.vectorStores.search(vs.id, { query: query!, max_num_results: 1 });
+    const expectations: Array<[string, string]> = [["aurora borealis", "lights.pdf"], ["glacier retreated", "glacier.docx"], ["volcanic basalt", "rocks.pptx"], ["moon ocean tides", "tides.html"]];
+    for (const [query, filename] of expectations) {
+      const res = await client.vectorStores.search(vs.id, { query, max_num_results: 1 });
       expect(res.data[0]?.filename, query).toBe(filename);
     }
     expect((await client.vectorStores.search(vs.id, { query: "hidden nope" })).data.find((r) => r.filename === "tides.html")).toBeUndefined();

@@ -175,6 +175,19 @@ describe("indexes", () => {
     expect((await deliver([{ v: 1, kind: "sync_index", index_id: index.id, store_id: index.export_config_id, run: 1, checks: 0 }])).explicitAcks).toHaveLength(1);
   });
 
+  it("reports failed, and refuses a sync with 409, once its vector store was deleted through the OpenAI face", async () => {
+    const dir = await directory();
+    const index = await createIndex({ source_directory_id: dir.id });
+    await driveSync(index.id);
+    await api("DELETE", `/v1/vector_stores/${index.export_config_id}`);
+    const got = await api("GET", `/api/v1/indexes/${index.id}`);
+    expect(got.body.metadata).toMatchObject({ status: "failed", error_message: expect.stringContaining("was deleted") });
+    const sync = await api("POST", `/api/v1/indexes/${index.id}/sync`);
+    expect(sync.status).toBe(409);
+    expect((await api("POST", "/api/v1/retrieval/retrieve", { json: { index_id: index.id, query: "x" } })).status).toBe(400);
+    expect((await api("DELETE", `/api/v1/indexes/${index.id}`)).status).toBe(204);
+  });
+
   it("lists in creation order with pages, and validates create", async () => {
     const dir = await directory();
     const ids: string[] = [];

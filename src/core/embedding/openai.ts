@@ -1,79 +1,122 @@
-// Embeddings from any OpenAI-compatible endpoint (POST {baseURL}/embeddings).
+// Embedder for any OpenAI-compatible POST /embeddings endpoint, with retries on rate limits and server errors.
+import { z } from "zod";
 import type { Embedder } from "../ports";
+import { normalizeInPlace } from "./hash";
 
 export interface OpenAIEmbedderOptions {
+  /** Up to and including the version segment, e.g. "https://api.openai.com/v1". */
   baseURL: string;
   apiKey: string;
   model: string;
   dimensions: number;
-  /** Sends `dimensions` in the request (text-embedding-3-*); off for servers that reject the field. */
-  sendDimensions?: boolean;
+  /** Retries after the first attempt for 429, 5xx and network failures. */
   maxRetries?: number;
+  /** First backoff delay; doubles per retry unless the server sends retry-after. */
+  retryBaseMs?: number;
 }
 
-interface EmbeddingsResponse {
-  data?: Array<{ index: number; embedding: number[] }>;
+const EmbeddingsResponse = z.object({
+  data: z.array(z.object({ index: z.number().int().nonnegative(), embedding: z.array(z.number()) })),
+});
+
+// OpenAI's limit is 2048 inputs per request; 256 keeps a request well under its 300k-token cap at 800-token chunks.
+const MAX_BATCH = 256;
+// A retry-after longer than this is not worth holding a queue consumer for: fail and let the queue retry later.
+const MAX_RETRY_WAIT_MS = 20_000;
+
+/** Only text-embedding-3 models take `dimensions`; ada-002 and most compatible servers reject the field. */
+function acceptsDimensions(model: string): boolean {
+  return model.startsWith("text-embedding-3");
 }
 
-/** 429 and 5xx are transient; everything else is a configuration or input problem worth surfacing at once. */
-const RETRYABLE = (status: number) => status === 429 || status >= 500;
+/** Milliseconds the server asked us to wait (retry-after-ms, or retry-after in seconds or as an HTTP date). */
+function retryAfterMs(headers: Headers): number | null {
+  const ms = Number(headers.get("retry-after-ms"));
+  if (Number.isFinite(ms) && ms > 0) return ms;
+  const value = headers.get("retry-after");
+  if (value === null) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
+}
+
+async function errorDetail(response: Response): Promise<string> {
+  const body = await response.text().catch(() => "");
+  try {
+    const parsed: unknown = JSON.parse(body);
+    const message = z.object({ error: z.object({ message: z.string() }) }).safeParse(parsed);
+    if (message.success) return message.data.error.message;
+  } catch {
+    // Not JSON: fall through to the raw text.
+  }
+  return body.slice(0, 200);
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class OpenAIEmbedder implements Embedder {
   readonly id: string;
   readonly dimensions: number;
-  readonly maxBatchSize = 256;
+  readonly maxBatchSize = MAX_BATCH;
+  private readonly url: string;
 
   constructor(private readonly options: OpenAIEmbedderOptions) {
-    this.id = `openai:${options.model}:${options.dimensions}`;
     this.dimensions = options.dimensions;
+    this.id = `openai:${options.model}:${options.dimensions}`;
+    this.url = `${options.baseURL.replace(/\/+$/, "")}/embeddings`;
   }
 
   async embed(texts: string[], _kind: "document" | "query"): Promise<Float32Array[]> {
-    if (texts.length === 0) return [];
-    const url = `${this.options.baseURL.replace(/\/+$/, "")}/embeddings`;
-    const body = JSON.stringify({
-      model: this.options.model,
-      input: texts,
-      encoding_format: "float",
-      ...(this.options.sendDimensions === false ? {} : { dimensions: this.dimensions }),
-    });
-    const retries = this.options.maxRetries ?? 2;
-    for (let attempt = 0; ; attempt++) {
-      const res = await fetch(url, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${this.options.apiKey}` },
-        body,
-      });
-      if (res.ok) return this.parse((await res.json()) as EmbeddingsResponse, texts.length);
-      if (!RETRYABLE(res.status) || attempt >= retries) {
-        const detail = (await res.text()).slice(0, 300);
-        throw new Error(`embeddings endpoint answered ${res.status}: ${detail}`);
-      }
-      const retryAfter = Number(res.headers.get("retry-after"));
-      const delayMs = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, 30) * 1000 : 500 * 2 ** attempt;
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
-    }
-  }
-
-  private parse(json: EmbeddingsResponse, count: number): Float32Array[] {
-    const data = json.data;
-    if (!Array.isArray(data) || data.length !== count) throw new Error(`embeddings endpoint returned ${data?.length ?? 0} vectors for ${count} inputs`);
-    const out = new Array<Float32Array>(count);
-    for (const item of data) {
-      if (item.embedding.length !== this.dimensions)
-        throw new Error(`embeddings endpoint returned ${item.embedding.length} dimensions, configured ${this.dimensions} (EMBEDDING_DIMENSIONS)`);
-      out[item.index] = normalize(Float32Array.from(item.embedding));
-    }
-    if (out.some((v) => v === undefined)) throw new Error("embeddings endpoint returned duplicate or missing indexes");
+    const out: Float32Array[] = [];
+    for (let i = 0; i < texts.length; i += MAX_BATCH) out.push(...(await this.embedBatch(texts.slice(i, i + MAX_BATCH))));
     return out;
   }
-}
 
-/** Search scores are dot products, so every vector is L2-normalized. */
-export function normalize(v: Float32Array): Float32Array {
-  let sum = 0;
-  for (const x of v) sum += x * x;
-  const norm = Math.sqrt(sum);
-  if (norm > 0) for (let i = 0; i < v.length; i++) v[i] = v[i]! / norm;
-  return v;
+  private async embedBatch(texts: string[]): Promise<Float32Array[]> {
+    const { model, dimensions } = this.options;
+    const body = JSON.stringify({
+      model,
+      // Some servers reject empty strings; a space embeds as "nothing" just the same.
+      input: texts.map((t) => (t === "" ? " " : t)),
+      encoding_format: "float",
+      ...(acceptsDimensions(model) ? { dimensions } : {}),
+    });
+    const response = await this.post(body);
+    const parsed = EmbeddingsResponse.safeParse(await response.json().catch(() => null));
+    if (!parsed.success) throw new Error(`Embeddings endpoint ${this.url} returned an unexpected body (model ${model}).`);
+    const data = [...parsed.data.data].sort((a, b) => a.index - b.index);
+    if (data.length !== texts.length || data.some((d, i) => d.index !== i))
+      throw new Error(`Embeddings endpoint ${this.url} returned ${data.length} embeddings for ${texts.length} inputs.`);
+    const wrong = data.find((d) => d.embedding.length !== dimensions);
+    if (wrong)
+      throw new Error(`Model ${model} returned ${wrong.embedding.length}-dimensional embeddings; ${dimensions} are configured (EMBEDDING_DIMENSIONS).`);
+    // Compatible servers do not all return unit vectors; the vector index compares by dot product.
+    return data.map((d) => normalizeInPlace(Float32Array.from(d.embedding)));
+  }
+
+  private async post(body: string): Promise<Response> {
+    const maxRetries = this.options.maxRetries ?? 2;
+    const baseMs = this.options.retryBaseMs ?? 500;
+    for (let attempt = 0; ; attempt++) {
+      let response: Response | null = null;
+      let failure = "";
+      try {
+        response = await fetch(this.url, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${this.options.apiKey}` },
+          body,
+        });
+      } catch (error) {
+        failure = error instanceof Error ? error.message : String(error);
+      }
+      if (response?.ok) return response;
+      const retryable = response === null || response.status === 429 || response.status >= 500;
+      const detail = response ? `${response.status} ${await errorDetail(response)}` : failure;
+      const wait = (response && retryAfterMs(response.headers)) ?? baseMs * 2 ** attempt;
+      if (!retryable || attempt >= maxRetries || wait > MAX_RETRY_WAIT_MS)
+        throw new Error(`Embeddings request to ${this.url} failed after ${attempt + 1} attempt(s): ${detail}`);
+      await sleep(wait);
+    }
+  }
 }

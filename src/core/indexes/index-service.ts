@@ -16,6 +16,8 @@ export type { IndexRow };
 export interface IndexView {
   row: IndexRow;
   state: SyncState | null;
+  /** The export store was deleted through the OpenAI face: the index can only be deleted now. */
+  exportTargetDeleted?: boolean;
 }
 
 export interface CreateIndex {
@@ -97,7 +99,7 @@ export class IndexService {
   }
 
   private async view(row: IndexRow): Promise<IndexView> {
-    if (!(await this.vectorStores.getRow(row.project_id, row.vector_store_id))) return { row, state: null };
+    if (!(await this.vectorStores.getRow(row.project_id, row.vector_store_id))) return { row, state: null, exportTargetDeleted: true };
     return { row, state: await this.objects.get(row.vector_store_id).syncState() };
   }
 

@@ -27,7 +27,7 @@ const BOUNDARY_ZONE = 0.25;
 // How far the boundary classifier looks through a whitespace run; keeps it O(1) per candidate.
 const WS_LOOK = 64;
 // Piece→token-count memo: words repeat (Zipf), so most pieces skip BPE. Bounded to cap isolate memory (128 MB).
-const COUNT_CACHE_LIMIT = 50_000;
+const COUNT_CACHE_LIMIT = 100_000;
 const CACHED_PIECE_CHARS = 64;
 
 type Tokenizer = typeof import("gpt-tokenizer/encoding/cl100k_base");
@@ -44,7 +44,12 @@ function load(): Promise<Loaded> {
   loading ??= Promise.all([
     import("gpt-tokenizer/encoding/cl100k_base"),
     import("gpt-tokenizer/encodingParams/constants"),
-  ]).then(([tk, constants]) => ({ tk, split: new RegExp(constants.CL100K_TOKEN_SPLIT_REGEX.source, "gu") }));
+  ])
+    .then(([tk, constants]) => ({ tk, split: new RegExp(constants.CL100K_TOKEN_SPLIT_REGEX.source, "gu") }))
+    .catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    });
   return loading;
 }
 

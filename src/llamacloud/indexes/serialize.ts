@@ -2,7 +2,11 @@
 import type { IndexRow, IndexView } from "../../core/indexes/index-service";
 import { isoFromMillis } from "../shared/time";
 
-function syncFields({ row, state }: IndexView) {
+function syncFields({ row, state, exportTargetDeleted }: IndexView) {
+  if (exportTargetDeleted) {
+    const message = `The index's vector store '${row.vector_store_id}' was deleted; delete the index and create it again.`;
+    return { status: "failed" as const, error_message: message, run: null, last_synced_at: row.last_synced_at, last_exported_at: row.last_exported_at };
+  }
   if (state) {
     return {
       status: state.status,

@@ -108,8 +108,12 @@ export class FilesRepo {
     return tokenPageFromRows(results, q.pageSize);
   }
 
+  /** The file row and the directory entries that point at it (LlamaCloud directories), in one transaction. */
   async delete(projectId: string, id: string): Promise<boolean> {
-    const res = await this.db.prepare(`DELETE FROM files WHERE id = ? AND project_id = ?`).bind(id, projectId).run();
-    return res.meta.changes > 0;
+    const [res] = await this.db.batch([
+      this.db.prepare(`DELETE FROM files WHERE id = ? AND project_id = ?`).bind(id, projectId),
+      this.db.prepare(`DELETE FROM directory_files WHERE file_id = ? AND project_id = ?`).bind(id, projectId),
+    ]);
+    return (res?.meta.changes ?? 0) > 0;
   }
 }

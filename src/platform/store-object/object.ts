@@ -31,6 +31,8 @@ export interface StoreInit {
 
 /** How long the catalog mirror waits before a failed write is retried. */
 const MIRROR_RETRY_MS = 5_000;
+/** At most one catalog mirror write per this interval while a store's status stays the same. */
+const MIRROR_INTERVAL_MS = 1_000;
 /**
  * An in-progress file with no progress for this long has lost its message (or the dead-letter path failed):
  * the watchdog alarm re-enqueues it, so nothing stays in_progress forever.
@@ -73,6 +75,8 @@ const ACTIVITY_MIRROR_SECONDS = 60;
 
 export class VectorStoreObject extends DurableObject<Env> {
   protected readonly sql: Sql;
+  /** The last catalog mirror write; `dirty` = a newer state is waiting for the alarm. */
+  private mirrored = { at: 0, status: "", dirty: false };
   /** Built on the first search, dropped whenever the set of completed chunks changes. */
   private vectorCache: VectorCache | null = null;
 
@@ -98,14 +102,16 @@ export class VectorStoreObject extends DurableObject<Env> {
   async setExpiryPolicy(days: number | null): Promise<StoreSummary> {
     writeMeta(this.sql, { expiresAfterDays: days });
     await this.scheduleAlarm();
-    return this.afterChange();
+    await this.afterChange();
+    return this.summary();
   }
 
   /** Search refreshes last_active_at (and so expires_at). */
   async touch(now: number): Promise<StoreSummary> {
     writeMeta(this.sql, { lastActiveAt: now });
     await this.scheduleAlarm();
-    return this.afterChange();
+    await this.afterChange();
+    return this.summary();
   }
 
   /** Drops everything the store held and returns the chunk ids whose vectors must leave Vectorize. The catalog row is removed by the caller. */
@@ -124,7 +130,7 @@ export class VectorStoreObject extends DurableObject<Env> {
     const at = expiresAt(meta);
     if (!meta.expired && at !== null && at <= now) this.expire();
     await this.requeueStalled(meta, now);
-    await this.afterChange();
+    await this.afterChange(true);
     await this.scheduleAlarm();
   }
 
@@ -479,9 +485,22 @@ export class VectorStoreObject extends DurableObject<Env> {
     if (next !== current) await this.ctx.storage.setAlarm(next);
   }
 
-  /** After every commit: mirror the summary into the catalog; a failed write is retried by the alarm. */
-  protected async afterChange(): Promise<StoreSummary> {
+  /**
+   * After every commit: mirror the summary into the catalog for listings. During ingestion counts change per
+   * file, so writes are coalesced to one per MIRROR_INTERVAL_MS while the status stays the same (the alarm
+   * writes the last state); a status change is mirrored at once. A failed write is retried by the alarm.
+   */
+  protected async afterChange(force = false): Promise<void> {
     const meta = this.meta();
+    const status = meta.expired ? "expired" : this.sql.all(`SELECT 1 FROM files WHERE status = 'in_progress' LIMIT 1`).length > 0 ? "in_progress" : "completed";
+    const now = Date.now();
+    if (!force && status === this.mirrored.status && now - this.mirrored.at < MIRROR_INTERVAL_MS) {
+      if (!this.mirrored.dirty) {
+        this.mirrored.dirty = true;
+        await this.scheduleAlarm(now + MIRROR_INTERVAL_MS);
+      }
+      return;
+    }
     const s = summarize(this.sql, meta);
     try {
       await new VectorStoresRepo(this.env.DB).writeMirror(meta.storeId, {
@@ -491,11 +510,12 @@ export class VectorStoreObject extends DurableObject<Env> {
         last_active_at: s.last_active_at,
         expires_at: s.expires_at,
       });
+      this.mirrored = { at: now, status: s.status, dirty: false };
     } catch (error) {
       console.error(JSON.stringify({ level: "warn", store: meta.storeId, msg: "catalog mirror failed; retrying", error: String(error) }));
+      this.mirrored.dirty = true;
       await this.scheduleAlarm(Date.now() + MIRROR_RETRY_MS);
     }
-    return s;
   }
 }
 

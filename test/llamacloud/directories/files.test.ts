@@ -89,6 +89,14 @@ describe("/api/v1/beta/directories/{id}/files", () => {
     }
   });
 
+  it("deleting a file removes the directory entries that point at it", async () => {
+    const dir = await directory();
+    const f = await llamaUpload("doomed.txt", "doomed");
+    const entry = await addFile(dir.id, { file_id: f.id });
+    expect((await api("DELETE", `/v1/files/${f.id}`)).status).toBe(200);
+    expect((await api("GET", `/api/v1/beta/directories/${dir.id}/files/${entry.id}`)).status).toBe(404);
+  });
+
   it("deletes with 204, keeping the file; 404 for another project's directory, file or entry", async () => {
     const dir = await directory();
     const f = await llamaUpload("d.txt", "d");

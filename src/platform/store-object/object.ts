@@ -119,6 +119,8 @@ export class VectorStoreObject extends DurableObject<Env> {
     const chunkIds = this.sql.all<{ chunk_id: number }>(`SELECT chunk_id FROM chunks`).map((r) => r.chunk_id);
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
+    // The instance may live on: messages still in flight for this store must find empty tables, not none.
+    migrate(this.sql);
     this.invalidateVectors();
     return chunkIds;
   }
@@ -287,9 +289,10 @@ export class VectorStoreObject extends DurableObject<Env> {
     this.vectorCache ??= VectorCache.load(this.sql);
     const best = new Map<number, number>();
     for (const q of input.queries) {
-      const keyword = q.fts ? keywordCandidates(this.sql, q.fts, input.candidates, allowed) : [];
-      let vector = q.vector ? this.vectorCache.search(new Float32Array(q.vector), input.candidates, allowed) : [];
-      if (q.externalHits?.length) vector = mergeHits(vector, q.externalHits);
+      // A retriever whose weight is 0 is not asked at all: its candidates could only score 0.
+      const keyword = q.fts && input.weights.text > 0 ? keywordCandidates(this.sql, q.fts, input.candidates, allowed) : [];
+      let vector = q.vector && input.weights.embedding > 0 ? this.vectorCache.search(new Float32Array(q.vector), input.candidates, allowed) : [];
+      if (q.externalHits?.length && input.weights.embedding > 0) vector = mergeHits(vector, q.externalHits);
       for (const f of fuse(keyword, vector, input.weights, { candidateLimit: input.candidates })) best.set(f.chunkId, Math.max(best.get(f.chunkId) ?? 0, f.score));
     }
     const top = [...best.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, input.limit);

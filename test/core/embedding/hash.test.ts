@@ -21,7 +21,7 @@ describe("HashEmbedder", () => {
   });
 
   it("embeds text without words as the zero vector", async () => {
-    const [v] = await new HashEmbedder(64).embed(["", ], "document");
+    const [v] = await new HashEmbedder(64).embed([""], "document");
     expect([...v!].every((x) => x === 0)).toBe(true);
     const [stop] = await new HashEmbedder(64).embed(["the and of ... !!"], "query");
     expect([...stop!].every((x) => x === 0)).toBe(true);

@@ -1,0 +1,175 @@
+// The store Durable Object's base: schema, lifecycle (initialize, expiry, destroy), the alarm, and the catalog mirror.
+import { DurableObject } from "cloudflare:workers";
+import { VectorStoresRepo } from "../d1/vector-stores-repo";
+import { expiresAt, readMeta, writeMeta, type StoreMeta } from "./meta";
+import { migrate } from "./schema";
+import { durableObjectSql, type Sql } from "./sql";
+import { summarize, type StoreSummary } from "./summary";
+import * as filesTable from "./files-table";
+import { ingestFileMessage } from "../../core/ingestion/messages";
+import type { VectorCache } from "./vector-cache";
+
+export interface StoreInit {
+  storeId: string;
+  projectId: string;
+  createdAt: number;
+  expiresAfterDays: number | null;
+}
+
+/** How long the catalog mirror waits before a failed write is retried. */
+const MIRROR_RETRY_MS = 5_000;
+/** At most one catalog mirror write per this interval while a store's status stays the same. */
+const MIRROR_INTERVAL_MS = 1_000;
+/**
+ * An in-progress file with no progress for this long has lost its message (or the dead-letter path failed):
+ * the watchdog alarm re-enqueues it, so nothing stays in_progress forever.
+ */
+export const STALL_SECONDS = 180;
+
+export abstract class StoreObjectCore extends DurableObject<Env> {
+  protected readonly sql: Sql;
+  /** The last catalog mirror write; `dirty` = a newer state is waiting for the alarm. */
+  private mirrored = { at: 0, status: "", dirty: false };
+  /** Built on the first search, dropped whenever the set of completed chunks changes. */
+  protected vectorCache: VectorCache | null = null;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.sql = durableObjectSql(ctx.storage);
+    void ctx.blockConcurrencyWhile(async () => migrate(this.sql));
+  }
+
+  /** Idempotent: a retried create finds the object already initialized and changes nothing. */
+  async initialize(init: StoreInit): Promise<StoreSummary> {
+    if (!readMeta(this.sql)) {
+      writeMeta(this.sql, { ...init, lastActiveAt: init.createdAt, expired: false });
+      await this.scheduleAlarm();
+    }
+    return this.summary();
+  }
+
+  summary(): StoreSummary {
+    return summarize(this.sql, this.meta());
+  }
+
+  async setExpiryPolicy(days: number | null): Promise<StoreSummary> {
+    writeMeta(this.sql, { expiresAfterDays: days });
+    await this.scheduleAlarm();
+    await this.afterChange();
+    return this.summary();
+  }
+
+  /** Search refreshes last_active_at (and so expires_at). */
+  async touch(now: number): Promise<StoreSummary> {
+    writeMeta(this.sql, { lastActiveAt: now });
+    await this.scheduleAlarm();
+    await this.afterChange();
+    return this.summary();
+  }
+
+  /** Drops everything the store held and returns the chunk ids whose vectors must leave Vectorize. The catalog row is removed by the caller. */
+  async destroy(): Promise<number[]> {
+    const chunkIds = this.sql.all<{ chunk_id: number }>(`SELECT chunk_id FROM chunks`).map((r) => r.chunk_id);
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+    // The instance may live on: messages still in flight for this store must find empty tables, not none.
+    migrate(this.sql);
+    this.invalidateVectors();
+    return chunkIds;
+  }
+
+  override async alarm(): Promise<void> {
+    const meta = readMeta(this.sql);
+    if (!meta) return;
+    const now = Math.floor(Date.now() / 1000);
+    const at = expiresAt(meta);
+    if (!meta.expired && at !== null && at <= now) this.expire();
+    await this.requeueStalled(meta, now);
+    await this.afterChange(true);
+    await this.scheduleAlarm();
+  }
+
+  // --- internals -------------------------------------------------------------------------
+
+  protected invalidateVectors(): void {
+    this.vectorCache = null;
+  }
+
+  /** The watchdog: re-sends the ingest message of files whose processing stalled. */
+  private async requeueStalled(meta: StoreMeta, now: number): Promise<void> {
+    const stalled = filesTable.stalled(this.sql, now - STALL_SECONDS, 100);
+    if (stalled.length === 0) return;
+    await this.env.INGEST.sendBatch(
+      stalled.map((f) => ({ body: ingestFileMessage(meta.storeId, f.file_id, f.generation) })),
+    );
+    for (const f of stalled) this.sql.run(`UPDATE files SET updated_at = ? WHERE file_id = ?`, now, f.file_id);
+  }
+
+  protected meta(): StoreMeta {
+    const meta = readMeta(this.sql);
+    if (!meta) throw new Error("vector store object used before initialize()");
+    return meta;
+  }
+
+  /** Expiry drops the store's files, chunks and vectors; the store keeps answering as `expired`. */
+  protected expire(): void {
+    this.ctx.storage.transactionSync(() => {
+      this.sql.run(`DELETE FROM chunks`);
+      this.sql.run(`DELETE FROM vectors`);
+      this.sql.run(`DELETE FROM batch_files`);
+      this.sql.run(`DELETE FROM batches`);
+      this.sql.run(`DELETE FROM files`);
+      writeMeta(this.sql, { expired: true });
+    });
+    this.invalidateVectors();
+  }
+
+  protected async scheduleAlarm(extraAtMs?: number): Promise<void> {
+    const meta = readMeta(this.sql);
+    if (!meta) return;
+    const candidates: number[] = [];
+    const at = expiresAt(meta);
+    if (!meta.expired && at !== null) candidates.push(at * 1000);
+    if (extraAtMs !== undefined) candidates.push(extraAtMs);
+    // While files are in progress, wake up to check on them.
+    if (filesTable.stalled(this.sql, Number.MAX_SAFE_INTEGER, 1).length > 0) candidates.push(Date.now() + STALL_SECONDS * 1000);
+    const current = await this.ctx.storage.getAlarm();
+    if (current !== null && current > Date.now()) candidates.push(current);
+    if (candidates.length === 0) return;
+    const next = Math.min(...candidates);
+    if (next !== current) await this.ctx.storage.setAlarm(next);
+  }
+
+  /**
+   * After every commit: mirror the summary into the catalog for listings. During ingestion counts change per
+   * file, so writes are coalesced to one per MIRROR_INTERVAL_MS while the status stays the same (the alarm
+   * writes the last state); a status change is mirrored at once. A failed write is retried by the alarm.
+   */
+  protected async afterChange(force = false): Promise<void> {
+    const meta = this.meta();
+    const status = meta.expired ? "expired" : this.sql.all(`SELECT 1 FROM files WHERE status = 'in_progress' LIMIT 1`).length > 0 ? "in_progress" : "completed";
+    const now = Date.now();
+    if (!force && status === this.mirrored.status && now - this.mirrored.at < MIRROR_INTERVAL_MS) {
+      if (!this.mirrored.dirty) {
+        this.mirrored.dirty = true;
+        await this.scheduleAlarm(now + MIRROR_INTERVAL_MS);
+      }
+      return;
+    }
+    const s = summarize(this.sql, meta);
+    try {
+      await new VectorStoresRepo(this.env.DB).writeMirror(meta.storeId, {
+        status: s.status,
+        usage_bytes: s.usage_bytes,
+        ...s.file_counts,
+        last_active_at: s.last_active_at,
+        expires_at: s.expires_at,
+      });
+      this.mirrored = { at: now, status: s.status, dirty: false };
+    } catch (error) {
+      console.error(JSON.stringify({ level: "warn", store: meta.storeId, msg: "catalog mirror failed; retrying", error: String(error) }));
+      this.mirrored.dirty = true;
+      await this.scheduleAlarm(Date.now() + MIRROR_RETRY_MS);
+    }
+  }
+}

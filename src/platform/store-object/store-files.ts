@@ -1,0 +1,172 @@
+// The store Durable Object's files: attach/list/update/detach, file batches, and the ingest consumer's slice writes.
+import * as filesTable from "./files-table";
+import * as batchesTable from "./batches-table";
+import * as chunksTable from "./chunks-table";
+import type { AttachSpec, Checkpoint, FileListQuery, LastErrorCode, StoreFileRow } from "./files-table";
+import type { BatchState } from "./batches-table";
+import type { Attributes, Chunk } from "../../core/ports";
+import { STALL_SECONDS, StoreObjectCore } from "./store-core";
+
+export interface Attached {
+  row: StoreFileRow;
+  /** True when this call (re)started processing: the caller enqueues an ingest message for it. */
+  started: boolean;
+}
+
+/** What the ingest consumer needs to process the next slice of a file. */
+export interface SliceClaim {
+  projectId: string;
+  filename: string;
+  bytes: number;
+  maxTokens: number;
+  overlapTokens: number;
+  checkpoint: Checkpoint;
+}
+
+export type SliceOutcome = "more" | "completed" | "stale";
+
+export abstract class StoreObjectFiles extends StoreObjectCore {
+  // --- vector store files ----------------------------------------------------------------
+
+  /**
+   * Records files as in_progress (idempotent: an attached in-progress or completed file is left as it is;
+   * a failed or cancelled one starts again with a new generation). With a batch, also records membership.
+   */
+  async attachFiles(specs: AttachSpec[], batch?: { batchId: string; createdAt: number }): Promise<Attached[]> {
+    this.assertLive();
+    const now = Math.floor(Date.now() / 1000);
+    const out = this.ctx.storage.transactionSync(() => {
+      const attached: Attached[] = specs.map((spec) => {
+        const existing = filesTable.getFile(this.sql, spec.fileId);
+        if (existing && (existing.status === "in_progress" || existing.status === "completed")) return { row: existing, started: false };
+        return { row: filesTable.upsertInProgress(this.sql, spec, now), started: true };
+      });
+      if (batch) batchesTable.createBatch(this.sql, batch.batchId, batch.createdAt, specs.map((s) => s.fileId));
+      return attached;
+    });
+    if (out.some((a) => a.started)) await this.scheduleAlarm(Date.now() + STALL_SECONDS * 1000);
+    await this.afterChange();
+    return out;
+  }
+
+  getFile(fileId: string): StoreFileRow | null {
+    return filesTable.getFile(this.sql, fileId);
+  }
+
+  listFiles(q: FileListQuery): { rows: StoreFileRow[]; hasMore: boolean } | "bad_cursor" {
+    return filesTable.listFiles(this.sql, q);
+  }
+
+  async updateAttributes(fileId: string, attributes: Attributes | null): Promise<StoreFileRow | null> {
+    if (!filesTable.getFile(this.sql, fileId)) return null;
+    filesTable.setAttributes(this.sql, fileId, attributes, Math.floor(Date.now() / 1000));
+    return filesTable.getFile(this.sql, fileId);
+  }
+
+  /** Removes the file, its chunks, FTS rows and local vectors; returns the chunk ids whose vectors must leave Vectorize. */
+  async detachFile(fileId: string): Promise<{ detached: boolean; chunkIds: number[] }> {
+    if (!filesTable.getFile(this.sql, fileId)) return { detached: false, chunkIds: [] };
+    const chunkIds = this.ctx.storage.transactionSync(() => {
+      const ids = chunksTable.deleteFileChunks(this.sql, fileId);
+      filesTable.deleteFile(this.sql, fileId);
+      return ids;
+    });
+    this.invalidateVectors();
+    await this.afterChange();
+    return { detached: true, chunkIds };
+  }
+
+  /** Parsed text of a completed file, reassembled from its chunks' offsets (overlaps removed). */
+  fileChunks(fileId: string): { row: StoreFileRow; chunks: chunksTable.ChunkRow[] } | null {
+    const row = filesTable.getFile(this.sql, fileId);
+    if (!row) return null;
+    return { row, chunks: row.status === "completed" ? chunksTable.fileText(this.sql, fileId, row.generation) : [] };
+  }
+
+  // --- file batches ----------------------------------------------------------------------
+
+  getBatch(batchId: string): BatchState | null {
+    return batchesTable.batchState(this.sql, batchId);
+  }
+
+  /** Files not yet processed become cancelled; finished files stay as they are. */
+  async cancelBatch(batchId: string): Promise<BatchState | null> {
+    if (!batchesTable.batchState(this.sql, batchId)) return null;
+    const now = Math.floor(Date.now() / 1000);
+    this.ctx.storage.transactionSync(() => {
+      filesTable.cancelInProgress(this.sql, batchesTable.batchFileIds(this.sql, batchId), now);
+      batchesTable.markCancelled(this.sql, batchId);
+    });
+    await this.afterChange();
+    return batchesTable.batchState(this.sql, batchId);
+  }
+
+  // --- ingestion (called by the queue consumer) ------------------------------------------
+
+  /** Null when the message is stale: the file was detached, cancelled, finished, or re-attached meanwhile. */
+  claimSlice(fileId: string, generation: number): SliceClaim | null {
+    const row = filesTable.getFile(this.sql, fileId);
+    if (!row || row.generation !== generation || row.status !== "in_progress") return null;
+    const checkpoint: Checkpoint = row.checkpoint ? (JSON.parse(row.checkpoint) as Checkpoint) : { startChar: 0, firstIndex: 0 };
+    return {
+      projectId: this.meta().projectId,
+      filename: row.filename,
+      bytes: row.bytes,
+      maxTokens: row.max_chunk_tokens,
+      overlapTokens: row.overlap_tokens,
+      checkpoint,
+    };
+  }
+
+  /**
+   * Writes one slice atomically and moves the checkpoint. A slice whose start is not the current checkpoint
+   * (a redelivered or duplicate message) changes nothing.
+   */
+  async writeSlice(input: {
+    fileId: string;
+    generation: number;
+    from: Checkpoint;
+    chunks: Chunk[];
+    vectors: ArrayBuffer[];
+    next: Checkpoint | null;
+    dimensions: number;
+    keepVectors: boolean;
+    mutationId: string | null;
+  }): Promise<{ outcome: SliceOutcome; inserted: Array<{ chunkId: number; position: number }> }> {
+    const claim = this.claimSlice(input.fileId, input.generation);
+    if (!claim || claim.checkpoint.startChar !== input.from.startChar || claim.checkpoint.firstIndex !== input.from.firstIndex)
+      return { outcome: "stale", inserted: [] };
+    const now = Math.floor(Date.now() / 1000);
+    const inserted = this.ctx.storage.transactionSync(() => {
+      const ids = chunksTable.insertChunks(this.sql, input.fileId, input.generation, input.chunks, input.vectors, input.keepVectors, input.mutationId);
+      if (input.next) filesTable.setCheckpoint(this.sql, input.fileId, input.next, now);
+      else {
+        // Chunks of earlier generations (a re-attach after failure) are dropped once the new one is whole.
+        chunksTable.deleteFileChunks(this.sql, input.fileId, input.generation);
+        filesTable.complete(this.sql, input.fileId, input.dimensions, now);
+      }
+      return ids;
+    });
+    if (input.next) return { outcome: "more", inserted };
+    this.invalidateVectors();
+    await this.afterChange();
+    return { outcome: "completed", inserted };
+  }
+
+  /** Marks the file failed (only if the message is still current). */
+  async failFile(fileId: string, generation: number, code: LastErrorCode, message: string): Promise<boolean> {
+    const row = filesTable.getFile(this.sql, fileId);
+    if (!row || row.generation !== generation || row.status !== "in_progress") return false;
+    this.ctx.storage.transactionSync(() => {
+      chunksTable.deleteFileChunks(this.sql, fileId);
+      filesTable.fail(this.sql, fileId, code, message, Math.floor(Date.now() / 1000));
+    });
+    this.invalidateVectors();
+    await this.afterChange();
+    return true;
+  }
+
+  private assertLive(): void {
+    if (this.meta().expired) throw new Error("vector store has expired");
+  }
+}

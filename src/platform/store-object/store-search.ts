@@ -1,0 +1,93 @@
+// The store Durable Object's retrieval: hybrid search over its chunks, and Vectorize write confirmation.
+import { writeMeta } from "./meta";
+import { fuse, type HybridWeights } from "../../core/search/fusion";
+import type { Filter } from "../../core/ports";
+import type { VectorHit } from "../../core/search/vector-index";
+import { VectorCache } from "./vector-cache";
+import { allowedFiles, hydrate, keywordCandidates, type HydratedChunk } from "./search-table";
+import { StoreObjectFiles } from "./store-files";
+
+export interface StoreSearchInput {
+  /** One entry per query string: its FTS5 expression, its embedding, and hits Vectorize already found for it. */
+  queries: Array<{ fts: string | null; vector: ArrayBuffer | null; externalHits?: VectorHit[] }>;
+  filter: Filter | null;
+  /** Candidates taken from each retriever before fusion. */
+  candidates: number;
+  weights: HybridWeights;
+  /** Fused chunks to return. */
+  limit: number;
+}
+
+export type ScoredChunk = HydratedChunk & { score: number };
+
+/** last_active_at is mirrored to the catalog at most this often by searches (it only moves expires_at). */
+const ACTIVITY_MIRROR_SECONDS = 60;
+
+export abstract class StoreObjectSearch extends StoreObjectFiles {
+  // --- search ----------------------------------------------------------------------------
+
+  /**
+   * Hybrid retrieval inside the store: filter → BM25 + vector candidates per query → fusion → merge queries
+   * (a chunk keeps its best score) → hydrate. Refreshes last_active_at. Null when the store has expired.
+   */
+  async search(input: StoreSearchInput): Promise<ScoredChunk[] | null> {
+    const meta = this.meta();
+    if (meta.expired) return null;
+    const allowed = allowedFiles(this.sql, input.filter);
+    this.vectorCache ??= VectorCache.load(this.sql);
+    const best = new Map<number, number>();
+    for (const q of input.queries) {
+      // A retriever whose weight is 0 is not asked at all: its candidates could only score 0.
+      const keyword = q.fts && input.weights.text > 0 ? keywordCandidates(this.sql, q.fts, input.candidates, allowed) : [];
+      let vector = q.vector && input.weights.embedding > 0 ? this.vectorCache.search(new Float32Array(q.vector), input.candidates, allowed) : [];
+      if (q.externalHits?.length && input.weights.embedding > 0) vector = mergeHits(vector, q.externalHits);
+      for (const f of fuse(keyword, vector, input.weights, { candidateLimit: input.candidates })) best.set(f.chunkId, Math.max(best.get(f.chunkId) ?? 0, f.score));
+    }
+    const top = [...best.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, input.limit);
+    const rows = hydrate(this.sql, top.map(([id]) => id));
+    const out: ScoredChunk[] = [];
+    for (const [id, score] of top) {
+      const row = rows.get(id);
+      // Hits of detached files (still in Vectorize for a moment) have no row and are dropped here.
+      if (row && (!allowed || allowed.has(row.file_id))) out.push({ ...row, score });
+    }
+    const now = Math.floor(Date.now() / 1000);
+    const previous = meta.lastActiveAt;
+    writeMeta(this.sql, { lastActiveAt: now });
+    if (now - previous >= ACTIVITY_MIRROR_SECONDS || meta.expiresAfterDays !== null) {
+      await this.scheduleAlarm();
+      await this.afterChange();
+    }
+    return out;
+  }
+
+  /** Completed files whose attributes pass the filter: Vectorize gets them as a `file_id $in` list. */
+  matchingFileIds(filter: Filter): string[] {
+    return [...(allowedFiles(this.sql, filter) ?? [])];
+  }
+
+  // --- Vectorize write confirmation ---------------------------------------------------------
+
+  /**
+   * Vectorize applies writes asynchronously, so the object keeps the vectors it just wrote and searches them too
+   * until Vectorize confirms the mutation; `mutation_id` holds "<written at ms>:<mutation id>".
+   */
+  async markPending(chunkIds: number[], mutationId: string): Promise<void> {
+    const tag = `${Date.now()}:${mutationId}`;
+    for (const id of chunkIds) this.sql.run(`UPDATE vectors SET mutation_id = ? WHERE chunk_id = ?`, tag, id);
+  }
+
+  /** Drops local copies of vectors written before Vectorize's processedUpToDatetime; returns how many remain. */
+  confirmVectorsBefore(processedUpToMs: number): number {
+    this.sql.run(`DELETE FROM vectors WHERE mutation_id IS NOT NULL AND CAST(substr(mutation_id, 1, instr(mutation_id, ':') - 1) AS INTEGER) <= ?`, processedUpToMs);
+    this.invalidateVectors();
+    return this.sql.all<{ n: number }>(`SELECT COUNT(*) AS n FROM vectors WHERE mutation_id IS NOT NULL`)[0]?.n ?? 0;
+  }
+}
+
+/** Vectorize hits and the object's own (unconfirmed) vectors: a chunk found by both keeps its higher score. */
+function mergeHits(a: VectorHit[], b: VectorHit[]): VectorHit[] {
+  const best = new Map<number, number>();
+  for (const h of [...a, ...b]) best.set(h.chunkId, Math.max(best.get(h.chunkId) ?? -Infinity, h.score));
+  return [...best.entries()].map(([chunkId, score]) => ({ chunkId, score })).sort((x, y) => y.score - x.score || x.chunkId - y.chunkId);
+}

@@ -10,19 +10,32 @@ export function allowedFiles(sql: Sql, filter: Filter | null): Set<string> | nul
   return new Set(rows.filter((r) => matchesFilter(filter, r.attributes ? (JSON.parse(r.attributes) as Attributes) : null)).map((r) => r.file_id));
 }
 
+/** Extra FTS rows fetched before dropping chunks that are not searchable (in-progress files, old generations). */
+const KEYWORD_SLACK = 20;
+
 /**
  * BM25 candidates. SQLite's bm25() is negative with better matches more negative, so it is negated here
  * ("higher is better" for fusion). Only chunks of completed files' current generation count.
  */
 export function keywordCandidates(sql: Sql, ftsQuery: string, limit: number, allowed: Set<string> | null): Array<{ chunkId: number; score: number }> {
-  const base = `SELECT c.chunk_id AS chunkId, c.file_id AS fileId, -bm25(chunks_fts) AS score
+  if (allowed && allowed.size === 0) return [];
+  if (!allowed) {
+    // Rank inside FTS5 first and join only the top rows: joining every match before ORDER BY costs a lookup per
+    // matching chunk. The few extra rows cover chunks of in-progress files or old generations, which are dropped.
+    return sql.all<{ chunkId: number; score: number }>(
+      `SELECT t.chunkId, t.score FROM (
+         SELECT rowid AS chunkId, -bm25(chunks_fts) AS score FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY bm25(chunks_fts) LIMIT ?
+       ) t JOIN chunks c ON c.chunk_id = t.chunkId
+         JOIN files f ON f.file_id = c.file_id AND f.generation = c.generation AND f.status = 'completed'
+       ORDER BY t.score DESC LIMIT ?`,
+      ftsQuery, limit + KEYWORD_SLACK, limit,
+    );
+  }
+  return sql.all<{ chunkId: number; score: number }>(
+    `SELECT c.chunk_id AS chunkId, -bm25(chunks_fts) AS score
        FROM chunks_fts JOIN chunks c ON c.chunk_id = chunks_fts.rowid
        JOIN files f ON f.file_id = c.file_id AND f.generation = c.generation AND f.status = 'completed'
-      WHERE chunks_fts MATCH ?`;
-  if (!allowed) return sql.all<{ chunkId: number; score: number }>(`${base} ORDER BY bm25(chunks_fts) LIMIT ?`, ftsQuery, limit);
-  if (allowed.size === 0) return [];
-  return sql.all<{ chunkId: number; score: number }>(
-    `${base} AND c.file_id IN (SELECT value FROM json_each(?)) ORDER BY bm25(chunks_fts) LIMIT ?`,
+      WHERE chunks_fts MATCH ? AND c.file_id IN (SELECT value FROM json_each(?)) ORDER BY bm25(chunks_fts) LIMIT ?`,
     ftsQuery, JSON.stringify([...allowed]), limit,
   );
 }

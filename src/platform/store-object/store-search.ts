@@ -53,10 +53,13 @@ export abstract class StoreObjectSearch extends StoreObjectFiles {
     }
     const now = Math.floor(Date.now() / 1000);
     const previous = meta.lastActiveAt;
-    writeMeta(this.sql, { lastActiveAt: now });
-    if (now - previous >= ACTIVITY_MIRROR_SECONDS || meta.expiresAfterDays !== null) {
-      await this.scheduleAlarm();
-      await this.afterChange();
+    // last_active_at has one-second resolution: searches within the same second write nothing.
+    if (now !== previous) {
+      writeMeta(this.sql, { lastActiveAt: now });
+      if (now - previous >= ACTIVITY_MIRROR_SECONDS || meta.expiresAfterDays !== null) {
+        await this.scheduleAlarm();
+        await this.afterChange();
+      }
     }
     return out;
   }

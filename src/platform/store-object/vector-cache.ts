@@ -48,15 +48,23 @@ export class VectorCache {
   search(query: Float32Array, k: number, allowed: Set<string> | null): Array<{ chunkId: number; score: number }> {
     const dims = this.dimensions;
     if (this.size === 0 || query.length !== dims) return [];
+    // Quantize the query too, so the inner loop multiplies small integers (V8 keeps them unboxed).
+    let qmax = 0;
+    for (let d = 0; d < dims; d++) qmax = Math.max(qmax, Math.abs(query[d]!));
+    const qscale = qmax > 0 ? qmax / 127 : 1;
+    const q = new Int8Array(dims);
+    for (let d = 0; d < dims; d++) q[d] = Math.round(query[d]! / qscale);
     const heapScores = new Float32Array(k);
     const heapIdx = new Int32Array(k);
     let heapSize = 0;
+    const data = this.data;
+    const scales = this.scales;
     for (let i = 0; i < this.size; i++) {
       if (allowed && !allowed.has(this.fileIds[i]!)) continue;
       const base = i * dims;
       let dot = 0;
-      for (let d = 0; d < dims; d++) dot += query[d]! * this.data[base + d]!;
-      const score = dot * this.scales[i]!;
+      for (let d = 0; d < dims; d++) dot += q[d]! * data[base + d]!;
+      const score = dot * scales[i]! * qscale;
       if (heapSize < k) {
         heapScores[heapSize] = score;
         heapIdx[heapSize] = i;

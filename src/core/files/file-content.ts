@@ -1,6 +1,6 @@
 // The parsed text of a store's file, for GET /vector_stores/{id}/files/{file_id}/content.
 import type { StoreObjects } from "../vector-stores/store-objects";
-import { readParsed } from "../ingestion/parsed-cache";
+import { loadParsed } from "../ingestion/pipeline";
 
 export class FileContentService {
   constructor(
@@ -13,7 +13,7 @@ export class FileContentService {
     const row = await this.objects.get(storeId).getFile(fileId);
     if (!row) return null;
     if (row.status !== "completed") return "";
-    const parsed = await readParsed(this.bucket, fileId);
-    return parsed?.text ?? "";
+    const parsed = await loadParsed(this.bucket, fileId, row.filename, row.bytes);
+    return parsed && !("failed" in parsed) ? parsed.text : "";
   }
 }

@@ -6,7 +6,8 @@ import type { ParsedDocument } from "../ports";
 export const PARSER_VERSION = 1;
 
 export interface CachedParse extends ParsedDocument {
-  tokenCount: number;
+  /** cl100k tokens; null when the text is too short to reach the per-file limit, so it was not counted. */
+  tokenCount: number | null;
 }
 
 export async function readParsed(bucket: R2Bucket, fileId: string): Promise<CachedParse | null> {

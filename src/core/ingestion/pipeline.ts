@@ -1,8 +1,9 @@
 // One ingest message: claim the next slice of a file, parse (cached), chunk, embed, write through the store object.
-import type { SliceOutcome } from "../../platform/store-object/object";
+import type { SliceClaim, SliceOutcome, SliceWrite } from "../../platform/store-object/object";
 import { fileKey } from "../../platform/r2/blob-store";
 import { chunkText, countTokens } from "./chunker";
 import { parseDocument } from "./parse";
+import { formatOf } from "./file-types";
 import { readParsed, writeParsed, type CachedParse } from "./parsed-cache";
 import type { IngestFileMessage } from "./messages";
 import type { Embedder } from "../ports";
@@ -16,6 +17,8 @@ export const MAX_TOKENS_PER_FILE = 5_000_000;
  * embedder and 2 Workers AI calls of 100 — far from the 30 s CPU, 128 MB and subrequest limits.
  */
 export const SLICE_CHUNKS = 200;
+/** Plain-text files above this size get their parsed text cached (they are read once per slice). */
+const PARSE_CACHE_MIN_BYTES = 1024 * 1024;
 
 export type IngestResult = { outcome: SliceOutcome | "failed" | "gone" };
 
@@ -26,37 +29,41 @@ export interface IngestDeps {
   vectorIndex: VectorIndex;
 }
 
-async function loadParsed(deps: IngestDeps, fileId: string, filename: string): Promise<CachedParse | { failed: "unsupported_file" | "invalid_file"; message: string } | null> {
-  const cached = await readParsed(deps.bucket, fileId);
-  if (cached) return cached;
-  const object = await deps.bucket.get(fileKey(fileId));
+/**
+ * Whether the parsed form is worth an R2 object: parsing PDF/DOCX/PPTX/HTML costs CPU, and a large file is read
+ * once per slice. A small plain-text file is its own parsed form, so it is decoded from its bytes each time
+ * (one R2 read instead of a read, a miss and a write — the local R2 serializes them).
+ */
+export function cachesParsedText(filename: string, bytes: number): boolean {
+  return formatOf(filename) !== "text" || bytes > PARSE_CACHE_MIN_BYTES;
+}
+
+/** The parsed text of a file: from the cache, or parsed from its bytes (and cached when worth it). */
+export async function loadParsed(bucket: R2Bucket, fileId: string, filename: string, bytes: number): Promise<CachedParse | { failed: "unsupported_file" | "invalid_file"; message: string } | null> {
+  const cacheable = cachesParsedText(filename, bytes);
+  if (cacheable) {
+    const cached = await readParsed(bucket, fileId);
+    if (cached) return cached;
+  }
+  const object = await bucket.get(fileKey(fileId));
   if (!object) return null;
   const result = await parseDocument(new Uint8Array(await object.arrayBuffer()), filename);
   if (!result.ok) return { failed: result.code, message: result.message };
-  const parsed: CachedParse = { ...result.document, tokenCount: await countTokens(result.document.text) };
-  await writeParsed(deps.bucket, fileId, parsed);
+  // Tokens never outnumber UTF-8 bytes (≤ 3 per UTF-16 unit), so a text that cannot reach the limit is not counted.
+  const tokenCount = result.document.text.length * 3 <= MAX_TOKENS_PER_FILE ? null : await countTokens(result.document.text);
+  const parsed: CachedParse = { ...result.document, tokenCount };
+  if (cacheable) await writeParsed(bucket, fileId, parsed);
   return parsed;
 }
 
-export async function ingestSlice(deps: IngestDeps, msg: IngestFileMessage): Promise<IngestResult> {
-  const object = deps.objects.get(msg.store_id);
-  const claim = await object.claimSlice(msg.file_id, msg.generation);
-  if (!claim) return { outcome: "stale" };
-
-  const parsed = await loadParsed(deps, msg.file_id, claim.filename);
-  if (parsed === null) {
-    // The bytes are gone: the file was deleted while this message waited. The delete cascade detaches it.
-    return { outcome: "gone" };
-  }
-  if ("failed" in parsed) {
-    await object.failFile(msg.file_id, msg.generation, parsed.failed, parsed.message);
-    return { outcome: "failed" };
-  }
-  if (parsed.tokenCount > MAX_TOKENS_PER_FILE) {
-    await object.failFile(msg.file_id, msg.generation, "invalid_file", `The file could not be parsed because it is too large: ${parsed.tokenCount} tokens, the limit is ${MAX_TOKENS_PER_FILE}.`);
-    return { outcome: "failed" };
-  }
-
+/** Chunks and embeds one claimed slice; a value, not a write, so a batch's slices are written together. */
+async function prepareSlice(deps: IngestDeps, msg: IngestFileMessage, claim: SliceClaim): Promise<PreparedSlice> {
+  const parsed = await loadParsed(deps.bucket, msg.file_id, claim.filename, claim.bytes);
+  // The bytes are gone: the file was deleted while this message waited. The delete cascade detaches it.
+  if (parsed === null) return { kind: "gone" };
+  if ("failed" in parsed) return { kind: "failed", code: parsed.failed, message: parsed.message };
+  if (parsed.tokenCount !== null && parsed.tokenCount > MAX_TOKENS_PER_FILE)
+    return { kind: "failed", code: "invalid_file", message: `The file could not be parsed because it is too large: ${parsed.tokenCount} tokens, the limit is ${MAX_TOKENS_PER_FILE}.` };
   const { chunks, next } = await chunkText(parsed, { maxTokens: claim.maxTokens, overlapTokens: claim.overlapTokens }, {
     startChar: claim.checkpoint.startChar,
     firstIndex: claim.checkpoint.firstIndex,
@@ -66,23 +73,75 @@ export async function ingestSlice(deps: IngestDeps, msg: IngestFileMessage): Pro
   for (let i = 0; i < chunks.length; i += deps.embedder.maxBatchSize) {
     vectors.push(...(await deps.embedder.embed(chunks.slice(i, i + deps.embedder.maxBatchSize).map((c) => c.text), "document")));
   }
-  const buffers = vectors.map((v) => v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength) as ArrayBuffer);
-  const { outcome, inserted } = await object.writeSlice({
-    fileId: msg.file_id,
-    generation: msg.generation,
-    from: claim.checkpoint,
-    chunks,
-    vectors: buffers,
-    next,
-    dimensions: deps.embedder.dimensions,
-    keepVectors: true,
-    mutationId: null,
-  });
-  if (inserted.length > 0 && deps.vectorIndex.kind === "vectorize") {
-    // Vectors were written with the chunks (so `completed` is searchable at once); Vectorize catches up.
-    const chunkIds = inserted.map((x) => x.chunkId);
-    const mutationId = await deps.vectorIndex.upsertChunks(msg.store_id, chunkIds, inserted.map((x) => vectors[x.position]!), msg.file_id);
-    if (mutationId) await object.markPending(chunkIds, mutationId);
-  }
-  return { outcome };
+  return {
+    kind: "write",
+    vectors,
+    write: {
+      fileId: msg.file_id,
+      generation: msg.generation,
+      from: claim.checkpoint,
+      chunks,
+      vectors: vectors.map((v) => v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength) as ArrayBuffer),
+      next,
+      dimensions: deps.embedder.dimensions,
+      keepVectors: true,
+      mutationId: null,
+    },
+  };
+}
+
+type PreparedSlice =
+  | { kind: "gone" }
+  | { kind: "failed"; code: "unsupported_file" | "invalid_file"; message: string }
+  | { kind: "write"; write: SliceWrite; vectors: Float32Array[] };
+
+/**
+ * Processes ingest messages of one store together: one RPC claims their slices, each slice is parsed, chunked and
+ * embedded, and one RPC writes them all in a single transaction. Returns one result per message, in order; a
+ * message whose preparation threw gets the error, so only it is retried.
+ */
+export async function ingestSlices(deps: IngestDeps, storeId: string, msgs: IngestFileMessage[]): Promise<Array<IngestResult | Error>> {
+  const object = deps.objects.get(storeId);
+  const claims = await object.claimSlices(msgs.map((m) => ({ fileId: m.file_id, generation: m.generation })));
+  const prepared = await Promise.all(
+    msgs.map(async (msg, i): Promise<PreparedSlice | Error | null> => {
+      const claim = claims[i];
+      if (!claim) return null;
+      try {
+        return await prepareSlice(deps, msg, claim);
+      } catch (error) {
+        return error instanceof Error ? error : new Error(String(error));
+      }
+    }),
+  );
+  const writes: Array<{ at: number; slice: Extract<PreparedSlice, { kind: "write" }> }> = [];
+  const results: Array<IngestResult | Error> = await Promise.all(
+    prepared.map(async (p, i): Promise<IngestResult | Error> => {
+      const msg = msgs[i]!;
+      if (p === null) return { outcome: "stale" };
+      if (p instanceof Error) return p;
+      if (p.kind === "gone") return { outcome: "gone" };
+      if (p.kind === "failed") {
+        await object.failFile(msg.file_id, msg.generation, p.code, p.message);
+        return { outcome: "failed" };
+      }
+      writes.push({ at: i, slice: p });
+      return { outcome: "stale" };
+    }),
+  );
+  if (writes.length === 0) return results;
+  const written = await object.writeSlices(writes.map((w) => w.slice.write));
+  await Promise.all(
+    writes.map(async (w, j) => {
+      const { outcome, inserted } = written[j]!;
+      results[w.at] = { outcome };
+      if (inserted.length > 0 && deps.vectorIndex.kind === "vectorize") {
+        // Vectors were written with the chunks (so `completed` is searchable at once); Vectorize catches up.
+        const chunkIds = inserted.map((x) => x.chunkId);
+        const mutationId = await deps.vectorIndex.upsertChunks(storeId, chunkIds, inserted.map((x) => w.slice.vectors[x.position]!), w.slice.write.fileId);
+        if (mutationId) await object.markPending(chunkIds, mutationId);
+      }
+    }),
+  );
+  return results;
 }

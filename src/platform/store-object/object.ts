@@ -6,7 +6,7 @@ import { SYNC_STALL_MS, SYNC_TIMED_OUT, SYNC_TIMEOUT_MS, syncOutcome } from "../
 import { StoreObjectSearch } from "./store-search";
 
 export { STALL_SECONDS, type StoreInit } from "./store-core";
-export type { Attached, SliceClaim, SliceOutcome } from "./store-files";
+export type { Attached, SliceClaim, SliceOutcome, SliceWrite, SliceWritten } from "./store-files";
 export type { ScoredChunk, StoreSearchInput } from "./store-search";
 
 export class VectorStoreObject extends StoreObjectSearch {

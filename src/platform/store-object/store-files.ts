@@ -25,6 +25,25 @@ export interface SliceClaim {
 
 export type SliceOutcome = "more" | "completed" | "stale";
 
+/** One slice of one file, as the ingest consumer hands it to the store object. */
+export interface SliceWrite {
+  fileId: string;
+  generation: number;
+  from: Checkpoint;
+  chunks: Chunk[];
+  vectors: ArrayBuffer[];
+  next: Checkpoint | null;
+  dimensions: number;
+  keepVectors: boolean;
+  mutationId: string | null;
+}
+
+export interface SliceWritten {
+  outcome: SliceOutcome;
+  /** Chunk ids assigned, with each chunk's position in the slice. */
+  inserted: Array<{ chunkId: number; position: number }>;
+}
+
 export abstract class StoreObjectFiles extends StoreObjectCore {
   // --- vector store files ----------------------------------------------------------------
 
@@ -122,35 +141,38 @@ export abstract class StoreObjectFiles extends StoreObjectCore {
    * Writes one slice atomically and moves the checkpoint. A slice whose start is not the current checkpoint
    * (a redelivered or duplicate message) changes nothing.
    */
-  async writeSlice(input: {
-    fileId: string;
-    generation: number;
-    from: Checkpoint;
-    chunks: Chunk[];
-    vectors: ArrayBuffer[];
-    next: Checkpoint | null;
-    dimensions: number;
-    keepVectors: boolean;
-    mutationId: string | null;
-  }): Promise<{ outcome: SliceOutcome; inserted: Array<{ chunkId: number; position: number }> }> {
-    const claim = this.claimSlice(input.fileId, input.generation);
-    if (!claim || claim.checkpoint.startChar !== input.from.startChar || claim.checkpoint.firstIndex !== input.from.firstIndex)
-      return { outcome: "stale", inserted: [] };
+  /** claimSlice for several messages at once (one RPC per queue batch and store). */
+  claimSlices(items: Array<{ fileId: string; generation: number }>): Array<SliceClaim | null> {
+    return items.map((i) => this.claimSlice(i.fileId, i.generation));
+  }
+
+  /**
+   * Writes slices of several files in one transaction (one commit for a whole queue batch) and moves their
+   * checkpoints. A slice whose start is not the current checkpoint (a redelivered or duplicate message) changes nothing.
+   */
+  async writeSlices(inputs: SliceWrite[]): Promise<SliceWritten[]> {
     const now = Math.floor(Date.now() / 1000);
-    const inserted = this.ctx.storage.transactionSync(() => {
-      const ids = chunksTable.insertChunks(this.sql, input.fileId, input.generation, input.chunks, input.vectors, input.keepVectors, input.mutationId);
-      if (input.next) filesTable.setCheckpoint(this.sql, input.fileId, input.next, now);
-      else {
+    const results = this.ctx.storage.transactionSync(() =>
+      inputs.map((input): SliceWritten => {
+        const claim = this.claimSlice(input.fileId, input.generation);
+        if (!claim || claim.checkpoint.startChar !== input.from.startChar || claim.checkpoint.firstIndex !== input.from.firstIndex)
+          return { outcome: "stale", inserted: [] };
+        const inserted = chunksTable.insertChunks(this.sql, input.fileId, input.generation, input.chunks, input.vectors, input.keepVectors, input.mutationId);
+        if (input.next) {
+          filesTable.setCheckpoint(this.sql, input.fileId, input.next, now);
+          return { outcome: "more", inserted };
+        }
         // Chunks of earlier generations (a re-attach after failure) are dropped once the new one is whole.
         chunksTable.deleteFileChunks(this.sql, input.fileId, input.generation);
         filesTable.complete(this.sql, input.fileId, input.dimensions, now);
-      }
-      return ids;
-    });
-    if (input.next) return { outcome: "more", inserted };
-    this.invalidateVectors();
-    await this.afterChange();
-    return { outcome: "completed", inserted };
+        return { outcome: "completed", inserted };
+      }),
+    );
+    if (results.some((r) => r.outcome === "completed")) {
+      this.invalidateVectors();
+      await this.afterChange();
+    }
+    return results;
   }
 
   /** Marks the file failed (only if the message is still current). */

@@ -1,6 +1,7 @@
 // SQL for the `directories` catalog table (LlamaCloud directories; ISO-8601 timestamps).
 import { tokenPageFromRows, type TokenPage, type TokenPageRequest } from "../../core/pagination";
 import { insertionOrder, type Sequenced } from "./token-keyset";
+import { setClause } from "./set-clause";
 
 export type DirectoryType = "user" | "ephemeral" | "index";
 
@@ -54,14 +55,8 @@ export class DirectoriesRepo {
   }
 
   async update(id: string, fields: { name?: string | undefined; description?: string | null | undefined; updated_at: string }): Promise<void> {
-    const sets: string[] = [];
-    const binds: Array<string | null> = [];
-    for (const [column, value] of Object.entries(fields)) {
-      if (value === undefined) continue;
-      sets.push(`${column} = ?`);
-      binds.push(value);
-    }
-    await this.db.prepare(`UPDATE directories SET ${sets.join(", ")} WHERE id = ?`).bind(...binds, id).run();
+    const set = setClause(fields);
+    await this.db.prepare(`UPDATE directories SET ${set.sql} WHERE id = ?`).bind(...set.binds, id).run();
   }
 
   /** The directory and its directory files, in one transaction. The files themselves stay. */

@@ -2,6 +2,7 @@
 import { tokenPageFromRows, type TokenPage, type TokenPageRequest } from "../../core/pagination";
 import type { FileRow } from "./files-repo";
 import { insertionOrder, type Sequenced } from "./token-keyset";
+import { setClause } from "./set-clause";
 
 export interface DirectoryFileRow {
   id: string;
@@ -65,15 +66,9 @@ export class DirectoryFilesRepo {
 
   /** "conflict" when the new (directory_id, unique_id) is taken by another directory file. */
   async update(id: string, fields: Partial<Pick<DirectoryFileRow, "directory_id" | "display_name" | "unique_id" | "metadata">> & { updated_at: string }): Promise<"ok" | "conflict"> {
-    const sets: string[] = [];
-    const binds: Array<string | null> = [];
-    for (const [column, value] of Object.entries(fields)) {
-      if (value === undefined) continue;
-      sets.push(`${column} = ?`);
-      binds.push(value);
-    }
+    const set = setClause(fields);
     try {
-      await this.db.prepare(`UPDATE directory_files SET ${sets.join(", ")} WHERE id = ?`).bind(...binds, id).run();
+      await this.db.prepare(`UPDATE directory_files SET ${set.sql} WHERE id = ?`).bind(...set.binds, id).run();
       return "ok";
     } catch (error) {
       if (isUniqueViolation(error)) return "conflict";

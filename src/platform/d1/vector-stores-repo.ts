@@ -2,6 +2,7 @@
 import type { Page, PageRequest } from "../../core/pagination";
 import { pageFromRows } from "../../core/pagination";
 import { keyset } from "./keyset";
+import { setClause } from "./set-clause";
 
 export interface VectorStoreRow {
   id: string;
@@ -72,15 +73,9 @@ export class VectorStoresRepo {
   }
 
   async update(id: string, fields: { name?: string | null; metadata?: string | null; expires_after_days?: number | null }): Promise<void> {
-    const sets: string[] = [];
-    const binds: unknown[] = [];
-    for (const [column, value] of Object.entries(fields)) {
-      if (value === undefined) continue;
-      sets.push(`${column} = ?`);
-      binds.push(value);
-    }
-    if (sets.length === 0) return;
-    await this.db.prepare(`UPDATE vector_stores SET ${sets.join(", ")} WHERE id = ?`).bind(...binds, id).run();
+    const set = setClause(fields);
+    if (set.binds.length === 0) return;
+    await this.db.prepare(`UPDATE vector_stores SET ${set.sql} WHERE id = ?`).bind(...set.binds, id).run();
   }
 
   async writeMirror(id: string, m: StoreMirror): Promise<void> {

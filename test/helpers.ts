@@ -1,5 +1,6 @@
 // Drives the worker's HTTP face inside workerd, the way a client would.
 import { exports } from "cloudflare:workers";
+import type { SearchResult } from "../src/core/search/search-service";
 
 export const KEY_A = "sk-test";
 export const KEY_B = "sk-other";
@@ -38,4 +39,10 @@ export async function uploadFile(name: string, content: string | Uint8Array, pur
 /** The raw response, for byte-exact content checks. */
 export async function fetchRaw(path: string, key = KEY_A): Promise<Response> {
   return exports.default.fetch(new Request(`http://shelf.test${path}`, { headers: { authorization: `Bearer ${key}` } }));
+}
+
+/** SearchService results of a live store: "expired" or "missing" fails the test. */
+export function searchOk(result: SearchResult | "expired" | "missing"): SearchResult {
+  if (typeof result === "string") throw new Error(`search answered ${result}`);
+  return result;
 }

@@ -41,7 +41,8 @@ export class RetrievalService {
       limit: Math.max(req.topK, count),
       candidates: req.candidates ?? undefined,
     });
-    if (!result) return null;
+    // The index's store vanishing under it reads like an expired one to the caller: nothing to retrieve from.
+    if (result === "expired" || result === "missing") return null;
     const chunks = result.chunks.slice(0, count);
     const origin = await this.objects.get(storeId).exportedFrom([...new Set(chunks.map((c) => c.file_id))]);
     return { reranked: result.reranked, chunks: chunks.map((c) => ({ ...c, directoryFileId: origin[c.file_id] ?? null })) };

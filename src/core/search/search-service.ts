@@ -62,9 +62,9 @@ export class SearchService {
 
   /**
    * Ranked chunks, best first, above the score threshold — the chunk-level core of search (LlamaCloud retrieval
-   * returns chunks, the OpenAI face groups them by file). Null when the store has expired.
+   * returns chunks, the OpenAI face groups them by file). "expired" / "missing" as for search().
    */
-  async retrieveChunks(storeId: string, req: ChunkSearchRequest): Promise<ChunkSearchResult | null> {
+  async retrieveChunks(storeId: string, req: ChunkSearchRequest): Promise<ChunkSearchResult | "expired" | "missing"> {
     const candidates = Math.max(CANDIDATES_PER_RETRIEVER, req.candidates ?? 0);
     const searchQuery = req.rewrite ? await Promise.all(req.queries.map((q) => this.rewriter.rewrite(q))) : req.queries;
     const vectors = await this.embedder.embed(searchQuery, "query");
@@ -82,7 +82,7 @@ export class SearchService {
       weights: req.weights ?? defaultHybridWeights(this.embedder.id),
       limit: req.limit,
     });
-    if (chunks === null) return null;
+    if (chunks === "expired" || chunks === "missing") return chunks;
     let ranked: ScoredChunk[] = [...chunks];
     let reranked = false;
     if (req.ranker !== "none" && this.reranker && ranked.length > 0) {
@@ -94,10 +94,10 @@ export class SearchService {
     return { searchQuery, reranked, chunks: ranked.filter((c) => c.score >= req.scoreThreshold) };
   }
 
-  /** Null when the store has expired. */
-  async search(storeId: string, req: SearchRequest): Promise<SearchResult | null> {
+  /** "expired": the store's policy ran out; "missing": the store is gone (deleted since the catalog was read). */
+  async search(storeId: string, req: SearchRequest): Promise<SearchResult | "expired" | "missing"> {
     const retrieved = await this.retrieveChunks(storeId, { ...req, limit: FUSED_CHUNKS });
-    if (retrieved === null) return null;
+    if (retrieved === "expired" || retrieved === "missing") return retrieved;
     const { searchQuery, chunks: kept } = retrieved;
     const byId = new Map(kept.map((c) => [c.chunk_id, c]));
     const groups = groupByFile(

@@ -9,6 +9,7 @@ import { listResponse } from "../shared/list";
 import { pollAfter } from "../shared/poll";
 import { VectorStoreCreateParams, VectorStoreUpdateParams } from "./schemas";
 import { serializeVectorStore } from "./serialize";
+import { forgetStore } from "./store-scope";
 import { vectorStoreFileRoutes } from "./files/routes";
 import { fileBatchRoutes } from "./file-batches/routes";
 import { searchRoutes } from "./search/routes";
@@ -66,6 +67,7 @@ export function vectorStoreRoutes() {
   app.delete("/:vector_store_id", async (c) => {
     const id = pathId(c, "vector_store_id", ID_PREFIX.vectorStore);
     if (!(await c.get("services").vectorStores.delete(c.get("projectId"), id))) throw notFound("vector_store", id);
+    forgetStore(id);
     return c.json({ id, object: "vector_store.deleted" as const, deleted: true });
   });
 

@@ -1,4 +1,5 @@
 // The store Durable Object's retrieval: hybrid search over its chunks, and Vectorize write confirmation.
+import { readMeta } from "./meta";
 import { writeMeta } from "./meta";
 import { fuse, type HybridWeights } from "../../core/search/fusion";
 import type { Filter } from "../../core/ports";
@@ -30,9 +31,11 @@ export abstract class StoreObjectSearch extends StoreObjectFiles {
    * Hybrid retrieval inside the store: filter → BM25 + vector candidates per query → fusion → merge queries
    * (a chunk keeps its best score) → hydrate. Refreshes last_active_at. Null when the store has expired.
    */
-  async search(input: StoreSearchInput): Promise<ScoredChunk[] | null> {
-    const meta = this.meta();
-    if (meta.expired) return null;
+  async search(input: StoreSearchInput): Promise<ScoredChunk[] | "expired" | "missing"> {
+    // No meta: the store was deleted (callers may hold a cached catalog answer).
+    const meta = readMeta(this.sql);
+    if (!meta) return "missing";
+    if (meta.expired) return "expired";
     const allowed = allowedFiles(this.sql, input.filter);
     this.vectorCache ??= VectorCache.load(this.sql);
     const best = new Map<number, number>();

@@ -1,9 +1,10 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildServices } from "../../../src/services";
-import { api, uploadFile } from "../../helpers";
+import { api, searchOk as ok, uploadFile } from "../../helpers";
 import { processFile } from "../../ingest-helpers";
 import { FakeTextAi } from "../../fakes/workers-ai-text";
+
 
 let storeId = "";
 
@@ -26,17 +27,17 @@ describe("re-ranking with Workers AI", () => {
     // The fake prefers beta.md whatever the query says, so the order must come from it.
     const ai = new FakeTextAi((_q, text) => (text.startsWith("Beta") ? 0.9 : 0.2));
     const search = buildServices({ ...env, RERANKER: "workers-ai", AI: ai as unknown as Ai }).search;
-    const res = await search.search(storeId, { ...request, queries: ["harbour lighthouse"], ranker: "auto" });
-    expect(res!.hits.map((h) => h.filename)).toEqual(["beta.md", "alpha.md"]);
-    expect(res!.hits[0]!.score).toBeCloseTo(0.9);
+    const res = ok(await search.search(storeId, { ...request, queries: ["harbour lighthouse"], ranker: "auto" }));
+    expect(res.hits.map((h) => h.filename)).toEqual(["beta.md", "alpha.md"]);
+    expect(res.hits[0]!.score).toBeCloseTo(0.9);
     expect(ai.calls[0]!.model).toBe("@cf/baai/bge-reranker-base");
   });
 
   it("keeps the fused order and never calls the re-ranker when ranker is none", async () => {
     const ai = new FakeTextAi((_q, text) => (text.startsWith("Beta") ? 0.9 : 0.2));
     const search = buildServices({ ...env, RERANKER: "workers-ai", AI: ai as unknown as Ai }).search;
-    const res = await search.search(storeId, { ...request, queries: ["harbour lighthouse"], ranker: "none" });
-    expect(res!.hits[0]!.filename).toBe("alpha.md");
+    const res = ok(await search.search(storeId, { ...request, queries: ["harbour lighthouse"], ranker: "none" }));
+    expect(res.hits[0]!.filename).toBe("alpha.md");
     expect(ai.calls).toEqual([]);
   });
 });
@@ -45,16 +46,16 @@ describe("query rewrite with an LLM", () => {
   it("searches the model's rewrite and reports it in search_query", async () => {
     const ai = new FakeTextAi(undefined, () => "lighthouse");
     const search = buildServices({ ...env, QUERY_REWRITER: "workers-ai", AI: ai as unknown as Ai }).search;
-    const res = await search.search(storeId, { ...request, queries: ["where is the tall light tower?"], rewrite: true, ranker: "none" });
-    expect(res!.searchQuery).toEqual(["lighthouse"]);
-    expect(res!.hits[0]!.filename).toBe("alpha.md");
+    const res = ok(await search.search(storeId, { ...request, queries: ["where is the tall light tower?"], rewrite: true, ranker: "none" }));
+    expect(res.searchQuery).toEqual(["lighthouse"]);
+    expect(res.hits[0]!.filename).toBe("alpha.md");
   });
 
   it("falls back to the keyword rewrite when the model answers nothing", async () => {
     const ai = new FakeTextAi(undefined, () => "");
     const search = buildServices({ ...env, QUERY_REWRITER: "workers-ai", AI: ai as unknown as Ai }).search;
-    const res = await search.search(storeId, { ...request, queries: ["Please find the lighthouse notes"], rewrite: true, ranker: "none" });
-    expect(res!.searchQuery[0]).not.toContain("Please");
-    expect(res!.searchQuery[0]).toContain("lighthouse");
+    const res = ok(await search.search(storeId, { ...request, queries: ["Please find the lighthouse notes"], rewrite: true, ranker: "none" }));
+    expect(res.searchQuery[0]).not.toContain("Please");
+    expect(res.searchQuery[0]).toContain("lighthouse");
   });
 });

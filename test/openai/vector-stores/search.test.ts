@@ -113,6 +113,15 @@ describe("POST /v1/vector_stores/{id}/search", () => {
     expect(other.status).toBe(404);
   });
 
+  it("answers 404 after the store is deleted, even right after searching it", async () => {
+    const vs = (await api("POST", "/v1/vector_stores", { json: {} })).body;
+    expect((await search({ query: "x" }, vs.id)).status).toBe(200);
+    await api("DELETE", `/v1/vector_stores/${vs.id}`);
+    const gone = await search({ query: "x" }, vs.id);
+    expect(gone.status).toBe(404);
+    expect(gone.body.error.message).toBe(`No vector store found with id '${vs.id}'.`);
+  });
+
   it("refreshes last_active_at", async () => {
     const vs = (await api("POST", "/v1/vector_stores", { json: { expires_after: { anchor: "last_active_at", days: 2 } } })).body;
     await search({ query: "x" }, vs.id);

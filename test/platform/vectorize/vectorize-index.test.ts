@@ -2,7 +2,7 @@ import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { buildServices } from "../../../src/services";
 import { chunkIdOf, vectorId } from "../../../src/platform/vectorize/vectorize-index";
-import { api, uploadFile } from "../../helpers";
+import { api, searchOk, uploadFile } from "../../helpers";
 import { deliver, generationOf, ingestMessage } from "../../ingest-helpers";
 import { FakeVectorize } from "../../fakes/vectorize";
 
@@ -33,7 +33,7 @@ describe("the Vectorize adapter", () => {
     const search = buildServices(e).search;
     const query = { queries: ["geostationary satellites"], rewrite: false, maxResults: 5, filter: null, ranker: "none" as const, scoreThreshold: 0, weights: { embedding: 1, text: 0 } };
     // Not yet visible in Vectorize: the store object's buffer answers.
-    expect((await search.search(vs.id, query))!.hits.map((h) => h.fileId)).toEqual([f.id]);
+    expect(searchOk(await search.search(vs.id, query)).hits.map((h) => h.fileId)).toEqual([f.id]);
     expect(await pendingCount(vs.id)).toBeGreaterThan(0);
 
     // The confirmation message asks describe(): nothing processed yet → the copy stays; processed → dropped.
@@ -42,18 +42,18 @@ describe("the Vectorize adapter", () => {
     fake.processPending();
     await deliver([{ v: 1, kind: "confirm_vectors", store_id: vs.id, round: 0 }], "shelf-ingest", 1, e);
     expect(await pendingCount(vs.id)).toBe(0);
-    expect((await search.search(vs.id, query))!.hits.map((h) => h.fileId)).toEqual([f.id]);
+    expect(searchOk(await search.search(vs.id, query)).hits.map((h) => h.fileId)).toEqual([f.id]);
 
     // A filter is pushed down as a file-id list; a filter no file matches skips Vectorize entirely.
     const before = fake.calls.query;
-    const none = await search.search(vs.id, { ...query, filter: { type: "eq", key: "kind", value: "sea" } });
-    expect(none!.hits).toEqual([]);
+    const none = searchOk(await search.search(vs.id, { ...query, filter: { type: "eq", key: "kind", value: "sea" } }));
+    expect(none.hits).toEqual([]);
     expect(fake.calls.query).toBe(before);
 
     // Detached: deleteByIds is sent, and hits Vectorize still returns are dropped when hydrating.
     const s = buildServices(e);
     await s.attachments.detach(vs.id, f.id);
     expect(fake.calls.deleteByIds).toBe(1);
-    expect((await search.search(vs.id, query))!.hits).toEqual([]);
+    expect(searchOk(await search.search(vs.id, query)).hits).toEqual([]);
   });
 });

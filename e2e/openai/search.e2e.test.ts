@@ -1,0 +1,75 @@
+// Search through the official openai SDK: filters, query arrays, rewrite, ranking options and errors, spec-checked.
+import OpenAI, { BadRequestError, NotFoundError, toFile } from "openai";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { API_KEY, OTHER_KEY, startWorker, type RunningWorker } from "../harness";
+import { specCheckingFetch, violations } from "../spec";
+
+let worker: RunningWorker;
+let client: OpenAI;
+let storeId = "";
+
+const DOCS = [
+  { name: "reef.md", text: "Coral reefs bleach when the ocean warms.", attributes: { topic: "ocean", year: 2023 } },
+  { name: "whale.md", text: "Blue whales feed on krill in polar seas.", attributes: { topic: "ocean", year: 2020 } },
+  { name: "lava.md", text: "Basalt lava flows cool into columns.", attributes: { topic: "geology", year: 2021 } },
+  { name: "ticket.txt", text: "Ticket INV-7731-QX tracks the broken pump.", attributes: { topic: "ops", year: 2024 } },
+];
+
+beforeAll(async () => {
+  worker = await startWorker();
+  client = new OpenAI({ apiKey: API_KEY, baseURL: `${worker.url}/v1`, fetch: specCheckingFetch(), maxRetries: 0 });
+  const store = await client.vectorStores.create({ name: "search-e2e" });
+  storeId = store.id;
+  const files = await Promise.all(DOCS.map(async (d) => client.files.create({ file: await toFile(Buffer.from(d.text), d.name), purpose: "assistants" })));
+  await client.vectorStores.fileBatches.createAndPoll(
+    storeId,
+    { files: files.map((f, i) => ({ file_id: f.id, attributes: DOCS[i]!.attributes })) },
+    { pollIntervalMs: 100 },
+  );
+});
+
+afterAll(async () => {
+  await worker?.stop();
+  expect(violations).toEqual([]);
+});
+
+const names = (page: { data: Array<{ filename: string }> }) => page.data.map((r) => r.filename).sort();
+
+describe("vectorStores.search through the SDK", () => {
+  it("finds an exact code and returns scores in [0, 1]", async () => {
+    const page = await client.vectorStores.search(storeId, { query: "INV-7731-QX" });
+    expect(page.data[0]!.filename).toBe("ticket.txt");
+    for (const r of page.data) expect(r.score >= 0 && r.score <= 1).toBe(true);
+  });
+
+  it("applies comparison and compound filters", async () => {
+    const ocean = await client.vectorStores.search(storeId, { query: "sea ocean water", filters: { type: "eq", key: "topic", value: "ocean" } });
+    expect(names(ocean)).toEqual(["reef.md", "whale.md"]);
+    const recentOrGeology = await client.vectorStores.search(storeId, {
+      query: "ocean lava pump krill",
+      max_num_results: 10,
+      filters: { type: "or", filters: [{ type: "gte", key: "year", value: 2023 }, { type: "eq", key: "topic", value: "geology" }] },
+    });
+    expect(names(recentOrGeology)).toEqual(["lava.md", "reef.md", "ticket.txt"]);
+  });
+
+  it("searches a query array, rewrites, and accepts ranking options including hybrid_search", async () => {
+    const both = await client.vectorStores.search(storeId, { query: ["krill", "basalt"], max_num_results: 2 });
+    expect(names(both)).toEqual(["lava.md", "whale.md"]);
+    const rewritten = await client.vectorStores.search(storeId, { query: "Could you please find the ticket about the pump?", rewrite_query: true });
+    expect(rewritten.data[0]!.filename).toBe("ticket.txt");
+    const tilted = await client.vectorStores.search(storeId, {
+      query: "whales",
+      ranking_options: { ranker: "none", score_threshold: 0.5, hybrid_search: { embedding_weight: 1, text_weight: 3 } } as OpenAI.VectorStores.VectorStoreSearchParams.RankingOptions,
+    });
+    expect(tilted.data[0]!.filename).toBe("whale.md");
+  });
+
+  it("raises BadRequestError with the offending param, and NotFoundError for another project", async () => {
+    const err = await client.vectorStores.search(storeId, { query: "x", filters: { type: "gt", key: "year", value: "2020" } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BadRequestError);
+    expect((err as BadRequestError).param).toBe("filters.value");
+    const other = new OpenAI({ apiKey: OTHER_KEY, baseURL: `${worker.url}/v1`, maxRetries: 0 });
+    await expect(other.vectorStores.search(storeId, { query: "x" })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});

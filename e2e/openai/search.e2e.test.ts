@@ -1,11 +1,9 @@
 // Search through the official openai SDK: filters, query arrays, rewrite, ranking options and errors, spec-checked.
 import OpenAI, { BadRequestError, NotFoundError, toFile } from "openai";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_KEY, OTHER_KEY, startWorker, type RunningWorker } from "../harness";
-import { specCheckingFetch, violations } from "../spec";
+import { beforeAll, describe, expect, it } from "vitest";
+import { openaiSuite } from "./suite";
 
-let worker: RunningWorker;
-let client: OpenAI;
+const suite = openaiSuite();
 let storeId = "";
 
 const DOCS = [
@@ -16,36 +14,29 @@ const DOCS = [
 ];
 
 beforeAll(async () => {
-  worker = await startWorker();
-  client = new OpenAI({ apiKey: API_KEY, baseURL: `${worker.url}/v1`, fetch: specCheckingFetch(), maxRetries: 0 });
-  const store = await client.vectorStores.create({ name: "search-e2e" });
+  const store = await suite.client.vectorStores.create({ name: "search-e2e" });
   storeId = store.id;
-  const files = await Promise.all(DOCS.map(async (d) => client.files.create({ file: await toFile(Buffer.from(d.text), d.name), purpose: "assistants" })));
-  await client.vectorStores.fileBatches.createAndPoll(
+  const files = await Promise.all(DOCS.map(async (d) => suite.client.files.create({ file: await toFile(Buffer.from(d.text), d.name), purpose: "assistants" })));
+  await suite.client.vectorStores.fileBatches.createAndPoll(
     storeId,
     { files: files.map((f, i) => ({ file_id: f.id, attributes: DOCS[i]!.attributes })) },
     { pollIntervalMs: 100 },
   );
 });
 
-afterAll(async () => {
-  await worker?.stop();
-  expect(violations).toEqual([]);
-});
-
 const names = (page: { data: Array<{ filename: string }> }) => page.data.map((r) => r.filename).sort();
 
 describe("vectorStores.search through the SDK", () => {
   it("finds an exact code and returns scores in [0, 1]", async () => {
-    const page = await client.vectorStores.search(storeId, { query: "INV-7731-QX" });
+    const page = await suite.client.vectorStores.search(storeId, { query: "INV-7731-QX" });
     expect(page.data[0]!.filename).toBe("ticket.txt");
     for (const r of page.data) expect(r.score >= 0 && r.score <= 1).toBe(true);
   });
 
   it("applies comparison and compound filters", async () => {
-    const ocean = await client.vectorStores.search(storeId, { query: "sea ocean water", filters: { type: "eq", key: "topic", value: "ocean" } });
+    const ocean = await suite.client.vectorStores.search(storeId, { query: "sea ocean water", filters: { type: "eq", key: "topic", value: "ocean" } });
     expect(names(ocean)).toEqual(["reef.md", "whale.md"]);
-    const recentOrGeology = await client.vectorStores.search(storeId, {
+    const recentOrGeology = await suite.client.vectorStores.search(storeId, {
       query: "ocean lava pump krill",
       max_num_results: 10,
       filters: { type: "or", filters: [{ type: "gte", key: "year", value: 2023 }, { type: "eq", key: "topic", value: "geology" }] },
@@ -54,11 +45,11 @@ describe("vectorStores.search through the SDK", () => {
   });
 
   it("searches a query array, rewrites, and accepts ranking options including hybrid_search", async () => {
-    const both = await client.vectorStores.search(storeId, { query: ["krill", "basalt"], max_num_results: 2 });
+    const both = await suite.client.vectorStores.search(storeId, { query: ["krill", "basalt"], max_num_results: 2 });
     expect(names(both)).toEqual(["lava.md", "whale.md"]);
-    const rewritten = await client.vectorStores.search(storeId, { query: "Could you please find the ticket about the pump?", rewrite_query: true });
+    const rewritten = await suite.client.vectorStores.search(storeId, { query: "Could you please find the ticket about the pump?", rewrite_query: true });
     expect(rewritten.data[0]!.filename).toBe("ticket.txt");
-    const tilted = await client.vectorStores.search(storeId, {
+    const tilted = await suite.client.vectorStores.search(storeId, {
       query: "whales",
       ranking_options: { ranker: "none", score_threshold: 0.5, hybrid_search: { embedding_weight: 1, text_weight: 3 } } as OpenAI.VectorStores.VectorStoreSearchParams.RankingOptions,
     });
@@ -66,10 +57,9 @@ describe("vectorStores.search through the SDK", () => {
   });
 
   it("raises BadRequestError with the offending param, and NotFoundError for another project", async () => {
-    const err = await client.vectorStores.search(storeId, { query: "x", filters: { type: "gt", key: "year", value: "2020" } }).catch((e: unknown) => e);
+    const err = await suite.client.vectorStores.search(storeId, { query: "x", filters: { type: "gt", key: "year", value: "2020" } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BadRequestError);
     expect((err as BadRequestError).param).toBe("filters.value");
-    const other = new OpenAI({ apiKey: OTHER_KEY, baseURL: `${worker.url}/v1`, maxRetries: 0 });
-    await expect(other.vectorStores.search(storeId, { query: "x" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(suite.other.vectorStores.search(storeId, { query: "x" })).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -28,7 +28,7 @@ describe("VectorCache", () => {
       state.storage.transactionSync(() => {
         vectors.forEach((v, i) => {
           sql.run(`INSERT INTO chunks (chunk_id, file_id, generation, chunk_index, text, start_char, end_char, token_count) VALUES (?, 'file-a', 1, ?, 'x', 0, 1, 1)`, i + 1, i);
-          sql.run(`INSERT INTO vectors (chunk_id, file_id, embedding) VALUES (?, 'file-a', ?)`, i + 1, v.buffer);
+          sql.run(`INSERT INTO vectors (chunk_id, file_id, embedding) VALUES (?, 'file-a', ?)`, i + 1, v.buffer as ArrayBuffer);
         });
       });
       const cache = VectorCache.load(sql);

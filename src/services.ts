@@ -97,7 +97,7 @@ export function buildServices(env: Env): Services {
     files,
     fileContent: new FileContentService(env.FILES, storeObjects),
     vectorStores: new VectorStoreService(repos.vectorStores, storeObjects, vectorIndex),
-    attachments: new AttachmentService(files, repos.vectorStores, storeObjects, env.INGEST, vectorIndex),
+    attachments: new AttachmentService(repos.vectorStores, storeObjects, env.INGEST, vectorIndex),
     embedder,
     vectorIndex,
     ingestDeps: { bucket: env.FILES, objects: storeObjects, embedder, vectorIndex },

@@ -1,12 +1,8 @@
-// Attaching files to a store (single, batch, or file_ids on create): validate, record in the store object, enqueue.
-import { badRequest, notFound } from "../../http/errors";
+// Attaching files to a store (single, batch, file_ids on create, index sync): record in the store object, enqueue.
 import type { FileRow } from "../../platform/d1/files-repo";
 import type { VectorStoresRepo } from "../../platform/d1/vector-stores-repo";
 import type { Attached } from "../../platform/store-object/object";
-import type { FileService } from "../files/file-service";
-import { ID_PREFIX } from "../ids";
 import { ingestFileMessage } from "../ingestion/messages";
-import { extensionOf, isSupportedForRetrieval } from "../ingestion/file-types";
 import type { Attributes, ChunkingOptions } from "../ports";
 import type { StoreObjects } from "./store-objects";
 import type { VectorIndex } from "../search/vector-index";
@@ -22,33 +18,11 @@ const SEND_BATCH = 100;
 
 export class AttachmentService {
   constructor(
-    private readonly files: FileService,
     private readonly storesRepo: VectorStoresRepo,
     private readonly objects: StoreObjects,
     private readonly queue: Queue,
     private readonly vectorIndex: VectorIndex,
   ) {}
-
-  /** Every id must be a file of this project with a supported extension; answers like OpenAI otherwise. */
-  async validateFileIds(projectId: string, ids: string[], param: string): Promise<FileRow[]> {
-    ids.forEach((id, i) => {
-      if (!id.startsWith(ID_PREFIX.file))
-        throw badRequest(`Invalid '${param}[${i}]': '${id}'. Expected an ID that begins with '${ID_PREFIX.file}'.`, `${param}[${i}]`, "invalid_value");
-    });
-    const unique = [...new Set(ids)];
-    const rows = await this.files.getMany(projectId, unique);
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const missing = unique.find((id) => !byId.has(id));
-    if (missing) throw notFound("file", missing, param);
-    const unsupported = [...new Set(rows.filter((r) => !isSupportedForRetrieval(r.filename)).map((r) => extensionOf(r.filename) || "(none)"))];
-    if (unsupported.length > 0)
-      throw badRequest(
-        `Files with extensions [${unsupported.join(", ")}] are not supported for retrieval. See https://platform.openai.com/docs/assistants/tools/file-search/supported-files`,
-        param,
-        "unsupported_file",
-      );
-    return unique.map((id) => byId.get(id)!);
-  }
 
   async attach(storeId: string, items: AttachItem[], batch?: { batchId: string; createdAt: number }): Promise<Attached[]> {
     const attached = await this.objects.get(storeId).attachFiles(

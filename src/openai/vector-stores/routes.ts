@@ -13,6 +13,7 @@ import { forgetStore } from "./store-scope";
 import { vectorStoreFileRoutes } from "./files/routes";
 import { fileBatchRoutes } from "./file-batches/routes";
 import { searchRoutes } from "./search/routes";
+import { resolveFileIds } from "./file-ids";
 
 export function vectorStoreRoutes() {
   const app = new Hono<AppEnv>();
@@ -22,7 +23,7 @@ export function vectorStoreRoutes() {
     const s = c.get("services");
     const projectId = c.get("projectId");
     const files = body.file_ids?.length
-      ? await s.attachments.validateFileIds(projectId, body.file_ids, "file_ids")
+      ? await resolveFileIds(s, projectId, body.file_ids, "file_ids")
       : [];
     const view = await s.vectorStores.create(projectId, {
       name: body.name,

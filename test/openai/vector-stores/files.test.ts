@@ -56,6 +56,8 @@ describe("attach and process", () => {
     expect(res.body.error.message).toContain("[.png]");
     const theirs = await uploadFile("t.txt", "t", "assistants", KEY_B);
     expect((await attach(vs.id, { file_id: theirs.id })).status).toBe(404);
+    const prefix = await attach(vs.id, { file_id: "vs_123" });
+    expect(prefix.body.error).toMatchObject({ param: "file_id", message: "Invalid 'file_id': 'vs_123'. Expected an ID that begins with 'file-'." });
   });
 
   it("validates attributes and chunking bounds", async () => {

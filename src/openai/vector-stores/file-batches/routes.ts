@@ -11,6 +11,7 @@ import { resolveChunking } from "../../shared/schemas";
 import { serializeVectorStoreFile } from "../files/serialize";
 import { storeInScope } from "../store-scope";
 import { BatchFileListParams, FileBatchCreateParams } from "./schemas";
+import { resolveFileIds } from "../file-ids";
 
 function serializeBatch(storeId: string, b: BatchState) {
   return {
@@ -36,7 +37,7 @@ export function fileBatchRoutes() {
       ? body.files.map((f) => ({ id: f.file_id, attributes: f.attributes ?? null, chunking: resolveChunking(f.chunking_strategy) }))
       : body.file_ids!.map((id) => ({ id, attributes: body.attributes ?? null, chunking: resolveChunking(body.chunking_strategy) }));
     const param = body.files ? "files" : "file_ids";
-    const rows = await s.attachments.validateFileIds(projectId, entries.map((e) => e.id), param);
+    const rows = await resolveFileIds(s, projectId, entries.map((e) => e.id), param);
     const byId = new Map(rows.map((r) => [r.id, r]));
     const seen = new Set<string>();
     const items = entries.filter((e) => !seen.has(e.id) && seen.add(e.id)).map((e) => ({ file: byId.get(e.id)!, attributes: e.attributes, chunking: e.chunking }));

@@ -10,6 +10,7 @@ import { resolveChunking } from "../../shared/schemas";
 import { storeInScope } from "../store-scope";
 import { FileCreateParams, FileListParams, FileUpdateParams } from "./schemas";
 import { serializeVectorStoreFile } from "./serialize";
+import { resolveFileIds } from "../file-ids";
 
 export function vectorStoreFileRoutes() {
   const app = new Hono<AppEnv>();
@@ -18,7 +19,7 @@ export function vectorStoreFileRoutes() {
     const store = await storeInScope(c);
     const body = await jsonBody(c, FileCreateParams);
     const s = c.get("services");
-    const [file] = await s.attachments.validateFileIds(c.get("projectId"), [body.file_id], "file_id");
+    const [file] = await resolveFileIds(s, c.get("projectId"), [body.file_id], "file_id", true);
     const [attached] = await s.attachments.attach(store.id, [
       { file: file!, attributes: body.attributes ?? null, chunking: resolveChunking(body.chunking_strategy) },
     ]);

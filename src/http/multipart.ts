@@ -52,7 +52,8 @@ function parseHeaders(raw: string): { name: string; filename: string | null; con
     const key = line.slice(0, colon).trim().toLowerCase();
     const value = line.slice(colon + 1).trim();
     if (key === "content-disposition") disposition = value;
-    else if (key === "content-type") contentType = value;
+    // Kept only when it is a plain media type: it is replayed as a response header on download.
+    else if (key === "content-type") contentType = /^[\w.+-]+\/[\w.+-]+(\s*;\s*[\w.+-]+=("[\x20-\x7e]*"|[\w.+-]+))*$/.test(value) ? value : null;
   }
   if (!/^form-data\b/i.test(disposition)) throw badRequest("Malformed multipart body: a part has no form-data Content-Disposition.");
   const param = (key: string): string | null => {

@@ -71,6 +71,21 @@ describe("POST /v1/files", () => {
   });
 });
 
+describe("part content types", () => {
+  it("replays a plain media type on download and drops one that is not a valid header value", async () => {
+    const boundary = "b0undary";
+    const body = (type: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nassistants\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="t.txt"\r\nContent-Type: ${type}\r\n\r\nhello\r\n--${boundary}--\r\n`;
+    const good = await api("POST", "/v1/files", { raw: body("text/plain; charset=utf-8"), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } });
+    expect((await fetchRaw(`/v1/files/${good.body.id}/content`)).headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    const odd = await api("POST", "/v1/files", { raw: body("text/plain; x=€"), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } });
+    const download = await fetchRaw(`/v1/files/${odd.body.id}/content`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-type")).toBe("application/octet-stream");
+    expect(await download.text()).toBe("hello");
+  });
+});
+
 describe("GET /v1/files", () => {
   it("lists newest first with exact has_more and after-cursor paging, filtered by purpose", async () => {
     const a = await uploadFile("1.txt", "1", "user_data");

@@ -120,7 +120,11 @@ export async function ingestSlices(deps: IngestDeps, storeId: string, msgs: Inge
       const msg = msgs[i]!;
       if (p === null) return { outcome: "stale" };
       if (p instanceof Error) return p;
-      if (p.kind === "gone") return { outcome: "gone" };
+      if (p.kind === "gone") {
+        // The bytes were deleted under an attach that raced the delete cascade: end it, or the watchdog re-sends it forever.
+        await object.failFile(msg.file_id, msg.generation, "invalid_file", "The file was deleted before it could be processed.");
+        return { outcome: "gone" };
+      }
       if (p.kind === "failed") {
         await object.failFile(msg.file_id, msg.generation, p.code, p.message);
         return { outcome: "failed" };

@@ -1,7 +1,7 @@
 // Resolves the {vector_store_id} path segment to a store of the caller's project, or a 404.
 import type { Context } from "hono";
 import type { AppEnv } from "../../http/app-env";
-import { notFound } from "../../http/errors";
+import { badRequest, notFound } from "../../http/errors";
 import { pathId } from "../../http/validation";
 import { ID_PREFIX } from "../../core/ids";
 import type { VectorStoreRow } from "../../platform/d1/vector-stores-repo";
@@ -10,6 +10,13 @@ export async function storeInScope(c: Context<AppEnv>): Promise<VectorStoreRow> 
   const id = pathId(c, "vector_store_id", ID_PREFIX.vectorStore);
   const row = await c.get("services").vectorStores.getRow(c.get("projectId"), id);
   if (!row) throw notFound("vector_store", id);
+  return row;
+}
+
+/** For requests that add files: an expired store keeps answering reads, but takes nothing new. */
+export async function liveStoreInScope(c: Context<AppEnv>): Promise<VectorStoreRow> {
+  const row = await storeInScope(c);
+  if (row.status === "expired") throw badRequest(`Vector store '${row.id}' has expired.`, "vector_store_id", "vector_store_expired");
   return row;
 }
 

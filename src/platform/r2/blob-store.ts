@@ -14,6 +14,8 @@ export class R2StreamWriter {
   private buffered = 0;
   private upload: R2MultipartUpload | null = null;
   private parts: R2UploadedPart[] = [];
+  /** The object exists in R2 (put or completed multipart upload): abort must delete it. */
+  private stored = false;
   private digest = new crypto.DigestStream("SHA-256");
   private digestWriter = this.digest.getWriter();
   bytes = 0;
@@ -39,16 +41,18 @@ export class R2StreamWriter {
     const httpMetadata = this.contentType ? { contentType: this.contentType } : undefined;
     if (!this.upload) {
       await this.bucket.put(this.key, this.take(this.buffered), { httpMetadata, sha256 });
+      this.stored = true;
       return sha256;
     }
     if (this.buffered > 0) await this.flushPart(this.buffered);
     await this.upload.complete(this.parts);
+    this.stored = true;
     return sha256;
   }
 
   async abort(): Promise<void> {
     try {
-      if (this.upload) await this.upload.abort();
+      if (this.upload && !this.stored) await this.upload.abort();
       else await this.bucket.delete(this.key);
     } catch (error) {
       console.error(JSON.stringify({ level: "warn", msg: "aborting an R2 upload failed", key: this.key, error: String(error) }));

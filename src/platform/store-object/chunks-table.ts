@@ -1,6 +1,7 @@
 // SQL over the store object's `chunks` (+ FTS5 via triggers) and `vectors` tables.
 import type { Chunk } from "../../core/ports";
 import type { Sql } from "./sql";
+import { nextSequence } from "./meta";
 
 export interface ChunkRow {
   chunk_id: number;
@@ -16,18 +17,20 @@ export interface ChunkRow {
 }
 
 /**
- * Chunk ids are integers unique within the store. Derived from (file row, generation, index) would collide
- * across files, so SQLite assigns them; the Vectorize id is `${storeId}:${chunkId}` (≤ 64 bytes).
+ * Chunk ids are integers unique within the store and never reused (meta `chunk_seq`); the Vectorize id is
+ * `${storeId}:${chunkId}` (≤ 64 bytes).
  */
 export function insertChunks(sql: Sql, fileId: string, generation: number, chunks: Chunk[], vectors: ArrayBuffer[], keepVectors: boolean, mutationId: string | null): Array<{ chunkId: number; position: number }> {
   const ids: Array<{ chunkId: number; position: number }> = [];
+  if (chunks.length === 0) return ids;
+  let nextId = nextSequence(sql, "chunk_seq", chunks.length);
   chunks.forEach((c, i) => {
-    // OR IGNORE: a redelivered slice that already landed inserts nothing twice.
+    // DO NOTHING: a redelivered slice that already landed inserts nothing twice.
     const row = sql.all<{ chunk_id: number }>(
-      `INSERT INTO chunks (file_id, generation, chunk_index, text, start_char, end_char, token_count, page_start, page_end)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO chunks (chunk_id, file_id, generation, chunk_index, text, start_char, end_char, token_count, page_start, page_end)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (file_id, generation, chunk_index) DO NOTHING RETURNING chunk_id`,
-      fileId, generation, c.index, c.text, c.startChar, c.endChar, c.tokenCount, c.pageStart, c.pageEnd,
+      nextId++, fileId, generation, c.index, c.text, c.startChar, c.endChar, c.tokenCount, c.pageStart, c.pageEnd,
     )[0];
     if (!row) return;
     ids.push({ chunkId: row.chunk_id, position: i });

@@ -1,6 +1,7 @@
 // SQL over the store object's `files` table: one row per attached file, with its generation and checkpoint.
 import type { Attributes } from "../../core/ports";
 import type { Sql } from "./sql";
+import { nextSequence } from "./meta";
 
 export type StoreFileStatus = "in_progress" | "completed" | "failed" | "cancelled";
 export type LastErrorCode = "server_error" | "unsupported_file" | "invalid_file";
@@ -43,8 +44,7 @@ export function getFile(sql: Sql, fileId: string): StoreFileRow | null {
 
 /** Inserts a new in-progress file, or restarts a failed/cancelled one with a new generation. */
 export function upsertInProgress(sql: Sql, spec: AttachSpec, now: number): StoreFileRow {
-  const existing = getFile(sql, spec.fileId);
-  const generation = (existing?.generation ?? 0) + 1;
+  const generation = nextSequence(sql, "generation_seq");
   sql.run(
     `INSERT INTO files (file_id, generation, status, created_at, updated_at, filename, bytes, attributes, max_chunk_tokens, overlap_tokens, usage_bytes, last_error_code, last_error_message, checkpoint)
      VALUES (?, ?, 'in_progress', ?, ?, ?, ?, ?, ?, ?, 0, NULL, NULL, NULL)

@@ -29,3 +29,19 @@ export function writeMeta(sql: Sql, patch: Partial<StoreMeta>): void {
 export function expiresAt(meta: StoreMeta): number | null {
   return meta.expiresAfterDays === null ? null : meta.lastActiveAt + meta.expiresAfterDays * 86_400;
 }
+
+/**
+ * Store-wide counters that never go back: file generations (a re-attach after a detach must not reuse a
+ * generation an old queue message still carries) and chunk ids (Vectorize may still hold `vs:N` of a deleted
+ * chunk N, so N must never name another chunk). Returns the first of `count` new values.
+ */
+export function nextSequence(sql: Sql, key: "generation_seq" | "chunk_seq", count = 1): number {
+  const row = sql.all<{ value: string }>(`SELECT value FROM meta WHERE key = ?`, key)[0];
+  let current = row ? Number(row.value) : 0;
+  if (key === "chunk_seq" && !row) {
+    // Stores created before this counter existed continue after their highest chunk id.
+    current = sql.all<{ m: number | null }>(`SELECT MAX(chunk_id) AS m FROM chunks`)[0]?.m ?? 0;
+  }
+  sql.run(`INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)`, key, String(current + count));
+  return current + 1;
+}

@@ -21,22 +21,26 @@ export function keywordCandidates(sql: Sql, ftsQuery: string, limit: number, all
   if (allowed && allowed.size === 0) return [];
   if (!allowed) {
     // Rank inside FTS5 first and join only the top rows: joining every match before ORDER BY costs a lookup per
-    // matching chunk. The few extra rows cover chunks of in-progress files or old generations, which are dropped.
-    return sql.all<{ chunkId: number; score: number }>(
-      `SELECT t.chunkId, t.score FROM (
+    // matching chunk. The extra rows cover chunks of in-progress files or old generations, which are dropped;
+    // if so many were dropped that the list came up short, the exact (joined) query below runs instead.
+    const fast = sql.all<{ chunkId: number; score: number; searchable: number }>(
+      `SELECT t.chunkId, t.score, (f.file_id IS NOT NULL) AS searchable FROM (
          SELECT rowid AS chunkId, -bm25(chunks_fts) AS score FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY bm25(chunks_fts) LIMIT ?
        ) t JOIN chunks c ON c.chunk_id = t.chunkId
-         JOIN files f ON f.file_id = c.file_id AND f.generation = c.generation AND f.status = 'completed'
-       ORDER BY t.score DESC LIMIT ?`,
-      ftsQuery, limit + KEYWORD_SLACK, limit,
+         LEFT JOIN files f ON f.file_id = c.file_id AND f.generation = c.generation AND f.status = 'completed'
+       ORDER BY t.score DESC`,
+      ftsQuery, limit + KEYWORD_SLACK,
     );
+    const kept = fast.filter((r) => r.searchable).slice(0, limit).map(({ chunkId, score }) => ({ chunkId, score }));
+    if (kept.length === limit || fast.length < limit + KEYWORD_SLACK) return kept;
   }
+  const onlyFiles = allowed ? ` AND c.file_id IN (SELECT value FROM json_each(?))` : "";
   return sql.all<{ chunkId: number; score: number }>(
     `SELECT c.chunk_id AS chunkId, -bm25(chunks_fts) AS score
        FROM chunks_fts JOIN chunks c ON c.chunk_id = chunks_fts.rowid
        JOIN files f ON f.file_id = c.file_id AND f.generation = c.generation AND f.status = 'completed'
-      WHERE chunks_fts MATCH ? AND c.file_id IN (SELECT value FROM json_each(?)) ORDER BY bm25(chunks_fts) LIMIT ?`,
-    ftsQuery, JSON.stringify([...allowed]), limit,
+      WHERE chunks_fts MATCH ?${onlyFiles} ORDER BY bm25(chunks_fts) LIMIT ?`,
+    ...(allowed ? [ftsQuery, JSON.stringify([...allowed]), limit] : [ftsQuery, limit]),
   );
 }
 

@@ -30,6 +30,7 @@ export abstract class StoreObjectCore extends DurableObject<Env> {
   protected readonly sql: Sql;
   /** The last catalog mirror write; `dirty` = a newer state is waiting for the alarm. */
   private mirrored = { at: 0, status: "", dirty: false };
+  private mirrorQueue: Promise<void> = Promise.resolve();
   /** Built on the first search, dropped whenever the set of completed chunks changes. */
   protected vectorCache: VectorCache | null = null;
 
@@ -84,9 +85,13 @@ export abstract class StoreObjectCore extends DurableObject<Env> {
     const now = Math.floor(Date.now() / 1000);
     const at = expiresAt(meta);
     if (!meta.expired && at !== null && at <= now) this.expire();
-    await this.requeueStalled(meta, now);
-    await this.afterChange(true);
-    await this.scheduleAlarm();
+    try {
+      await this.requeueStalled(meta, now);
+      await this.afterChange(true);
+    } finally {
+      // Whatever failed above, the next wake-up stays booked: expiry and the watchdog depend on it.
+      await this.scheduleAlarm();
+    }
   }
 
   // --- internals -------------------------------------------------------------------------
@@ -145,6 +150,25 @@ export abstract class StoreObjectCore extends DurableObject<Env> {
    * file, so writes are coalesced to one per MIRROR_INTERVAL_MS while the status stays the same (the alarm
    * writes the last state); a status change is mirrored at once. A failed write is retried by the alarm.
    */
+  private async writeMirror(): Promise<void> {
+    const meta = this.meta();
+    const s = summarize(this.sql, meta);
+    try {
+      await new VectorStoresRepo(this.env.DB).writeMirror(meta.storeId, {
+        status: s.status,
+        usage_bytes: s.usage_bytes,
+        ...s.file_counts,
+        last_active_at: s.last_active_at,
+        expires_at: s.expires_at,
+      });
+      this.mirrored = { at: Date.now(), status: s.status, dirty: false };
+    } catch (error) {
+      console.error(JSON.stringify({ level: "warn", store: meta.storeId, msg: "catalog mirror failed; retrying", error: String(error) }));
+      this.mirrored.dirty = true;
+      await this.scheduleAlarm(Date.now() + MIRROR_RETRY_MS);
+    }
+  }
+
   protected async afterChange(force = false): Promise<void> {
     const meta = this.meta();
     const status = meta.expired ? "expired" : this.sql.all(`SELECT 1 FROM files WHERE status = 'in_progress' LIMIT 1`).length > 0 ? "in_progress" : "completed";
@@ -156,20 +180,9 @@ export abstract class StoreObjectCore extends DurableObject<Env> {
       }
       return;
     }
-    const s = summarize(this.sql, meta);
-    try {
-      await new VectorStoresRepo(this.env.DB).writeMirror(meta.storeId, {
-        status: s.status,
-        usage_bytes: s.usage_bytes,
-        ...s.file_counts,
-        last_active_at: s.last_active_at,
-        expires_at: s.expires_at,
-      });
-      this.mirrored = { at: now, status: s.status, dirty: false };
-    } catch (error) {
-      console.error(JSON.stringify({ level: "warn", store: meta.storeId, msg: "catalog mirror failed; retrying", error: String(error) }));
-      this.mirrored.dirty = true;
-      await this.scheduleAlarm(Date.now() + MIRROR_RETRY_MS);
-    }
+    // Mirror writes run one after another, each with the state at its own turn, so an older summary can never
+    // land after a newer one (the object interleaves requests while a write is in flight).
+    this.mirrorQueue = this.mirrorQueue.then(() => this.writeMirror());
+    await this.mirrorQueue;
   }
 }

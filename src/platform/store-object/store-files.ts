@@ -113,7 +113,10 @@ export abstract class StoreObjectFiles extends StoreObjectCore {
     if (!batchesTable.batchState(this.sql, batchId)) return null;
     const now = Math.floor(Date.now() / 1000);
     this.ctx.storage.transactionSync(() => {
-      filesTable.cancelInProgress(this.sql, batchesTable.batchFileIds(this.sql, batchId), now);
+      const files = batchesTable.batchFileIds(this.sql, batchId);
+      // Slices already written for a file now cancelled would linger in FTS and crowd out real matches.
+      for (const id of files) if (filesTable.getFile(this.sql, id)?.status === "in_progress") chunksTable.deleteFileChunks(this.sql, id);
+      filesTable.cancelInProgress(this.sql, files, now);
       batchesTable.markCancelled(this.sql, batchId);
     });
     await this.afterChange();

@@ -148,6 +148,21 @@ describe("the queue consumer", () => {
     expect((await api("GET", `/v1/vector_stores/${vs.id}/files/${f.id}`)).status).toBe(404);
   });
 
+  it("gives a re-attach after a detach a new generation, so the old attach's message changes nothing", async () => {
+    const vs = await store();
+    const f = await uploadFile("again.txt", "attached twice");
+    await attach(vs.id, { file_id: f.id });
+    const first = await generationOf(vs.id, f.id);
+    await api("DELETE", `/v1/vector_stores/${vs.id}/files/${f.id}`);
+    await attach(vs.id, { file_id: f.id, chunking_strategy: { type: "static", static: { max_chunk_size_tokens: 200, chunk_overlap_tokens: 0 } } });
+    const second = await generationOf(vs.id, f.id);
+    expect(second).toBeGreaterThan(first);
+    const old = await deliver([ingestMessage(vs.id, f.id, first)]);
+    expect(old.explicitAcks.length).toBe(1);
+    const chunks = await runInDurableObject(env.STORE.getByName(vs.id), (_o, s) => s.storage.sql.exec(`SELECT COUNT(*) AS n FROM chunks WHERE generation = ?`, first).one().n);
+    expect(chunks).toBe(0);
+  });
+
   it("processes a large file in checkpointed slices and resumes after a crash", async () => {
     const vs = await store();
     const text = Array.from({ length: 900 }, (_, i) => paragraph(i)).join("");

@@ -119,5 +119,12 @@ describe("list, retrieve, modify, delete", () => {
     expect(got.body.status).toBe("expired");
     const listed = await api("GET", "/v1/vector_stores?limit=100");
     expect(listed.body.data.find((v: any) => v.id === vs.id).status).toBe("expired");
+    const form = new FormData();
+    form.append("file", new File(["late"], "late.txt"));
+    form.append("purpose", "assistants");
+    const file = (await api("POST", "/v1/files", { form })).body;
+    const late = await api("POST", `/v1/vector_stores/${vs.id}/files`, { json: { file_id: file.id } });
+    expect(late.status).toBe(400);
+    expect(late.body.error.code).toBe("vector_store_expired");
   });
 });

@@ -9,7 +9,7 @@ import { listResponse } from "../../shared/list";
 import { pollAfter } from "../../shared/poll";
 import { resolveChunking } from "../../shared/schemas";
 import { serializeVectorStoreFile } from "../files/serialize";
-import { storeInScope } from "../store-scope";
+import { liveStoreInScope, storeInScope } from "../store-scope";
 import { BatchFileListParams, FileBatchCreateParams } from "./schemas";
 import { resolveFileIds } from "../file-ids";
 
@@ -28,7 +28,7 @@ export function fileBatchRoutes() {
   const app = new Hono<AppEnv>();
 
   app.post("/", async (c) => {
-    const store = await storeInScope(c);
+    const store = await liveStoreInScope(c);
     const body = await jsonBody(c, FileBatchCreateParams);
     const s = c.get("services");
     const projectId = c.get("projectId");

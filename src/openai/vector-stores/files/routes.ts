@@ -7,7 +7,7 @@ import { ID_PREFIX } from "../../../core/ids";
 import { listResponse } from "../../shared/list";
 import { pollAfter } from "../../shared/poll";
 import { resolveChunking } from "../../shared/schemas";
-import { storeInScope } from "../store-scope";
+import { liveStoreInScope, storeInScope } from "../store-scope";
 import { FileCreateParams, FileListParams, FileUpdateParams } from "./schemas";
 import { serializeVectorStoreFile } from "./serialize";
 import { resolveFileIds } from "../file-ids";
@@ -16,7 +16,7 @@ export function vectorStoreFileRoutes() {
   const app = new Hono<AppEnv>();
 
   app.post("/", async (c) => {
-    const store = await storeInScope(c);
+    const store = await liveStoreInScope(c);
     const body = await jsonBody(c, FileCreateParams);
     const s = c.get("services");
     const [file] = await resolveFileIds(s, c.get("projectId"), [body.file_id], "file_id", true);

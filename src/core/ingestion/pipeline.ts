@@ -122,11 +122,11 @@ export async function ingestSlices(deps: IngestDeps, storeId: string, msgs: Inge
       if (p instanceof Error) return p;
       if (p.kind === "gone") {
         // The bytes were deleted under an attach that raced the delete cascade: end it, or the watchdog re-sends it forever.
-        await object.failFile(msg.file_id, msg.generation, "invalid_file", "The file was deleted before it could be processed.");
+        await deps.vectorIndex.deleteChunks(storeId, await object.failFile(msg.file_id, msg.generation, "invalid_file", "The file was deleted before it could be processed."));
         return { outcome: "gone" };
       }
       if (p.kind === "failed") {
-        await object.failFile(msg.file_id, msg.generation, p.code, p.message);
+        await deps.vectorIndex.deleteChunks(storeId, await object.failFile(msg.file_id, msg.generation, p.code, p.message));
         return { outcome: "failed" };
       }
       writes.push({ at: i, slice: p });
@@ -137,8 +137,9 @@ export async function ingestSlices(deps: IngestDeps, storeId: string, msgs: Inge
   const written = await object.writeSlices(writes.map((w) => w.slice.write));
   await Promise.all(
     writes.map(async (w, j) => {
-      const { outcome, inserted } = written[j]!;
+      const { outcome, inserted, dropped } = written[j]!;
       results[w.at] = { outcome };
+      await deps.vectorIndex.deleteChunks(storeId, dropped);
       if (inserted.length > 0 && deps.vectorIndex.kind === "vectorize") {
         // Vectors were written with the chunks (so `completed` is searchable at once); Vectorize catches up.
         const chunkIds = inserted.map((x) => x.chunkId);

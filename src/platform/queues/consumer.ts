@@ -71,7 +71,10 @@ async function handle(s: Services, message: Exclude<QueueMessage, IngestFileMess
 async function handleDeadLetter(s: Services, message: QueueMessage): Promise<void> {
   switch (message.kind) {
     case "ingest_file":
-      await s.storeObjects.get(message.store_id).failFile(message.file_id, message.generation, "server_error", "The file could not be processed after several attempts.");
+      await s.vectorIndex.deleteChunks(
+        message.store_id,
+        await s.storeObjects.get(message.store_id).failFile(message.file_id, message.generation, "server_error", "The file could not be processed after several attempts."),
+      );
       return;
     case "sync_index":
       await s.storeObjects.get(message.store_id).failSync(message.run, "The sync could not be completed after several attempts.");

@@ -8,6 +8,9 @@ import { summarize, type StoreSummary } from "./summary";
 import * as filesTable from "./files-table";
 import { ingestFileMessage } from "../../core/ingestion/messages";
 import type { VectorCache } from "./vector-cache";
+import { loadConfig } from "../../config";
+import { StoreObjects } from "../../core/vector-stores/store-objects";
+import { VectorizeVectorIndex } from "../vectorize/vectorize-index";
 
 export interface StoreInit {
   storeId: string;
@@ -84,7 +87,7 @@ export abstract class StoreObjectCore extends DurableObject<Env> {
     if (!meta) return;
     const now = Math.floor(Date.now() / 1000);
     const at = expiresAt(meta);
-    if (!meta.expired && at !== null && at <= now) this.expire();
+    if (!meta.expired && at !== null && at <= now) await this.dropFromVectorize(meta.storeId, this.expire());
     try {
       await this.requeueStalled(meta, now);
       await this.afterChange(true);
@@ -117,7 +120,9 @@ export abstract class StoreObjectCore extends DurableObject<Env> {
   }
 
   /** Expiry drops the store's files, chunks and vectors; the store keeps answering as `expired`. */
-  protected expire(): void {
+  /** Returns the chunk ids it dropped, whose vectors must leave Vectorize. */
+  protected expire(): number[] {
+    const chunkIds = this.sql.all<{ chunk_id: number }>(`SELECT chunk_id FROM chunks`).map((r) => r.chunk_id);
     this.ctx.storage.transactionSync(() => {
       this.sql.run(`DELETE FROM chunks`);
       this.sql.run(`DELETE FROM vectors`);
@@ -127,6 +132,17 @@ export abstract class StoreObjectCore extends DurableObject<Env> {
       writeMeta(this.sql, { expired: true });
     });
     this.invalidateVectors();
+    return chunkIds;
+  }
+
+  /** Expiry happens in the alarm, where no request's services exist: the object clears its Vectorize namespace itself. */
+  private async dropFromVectorize(storeId: string, chunkIds: number[]): Promise<void> {
+    if (chunkIds.length === 0 || !this.env.VECTORIZE || loadConfig(this.env).vectorIndex !== "vectorize") return;
+    try {
+      await new VectorizeVectorIndex(this.env.VECTORIZE, new StoreObjects(this.env.STORE)).deleteChunks(storeId, chunkIds);
+    } catch (error) {
+      console.error(JSON.stringify({ level: "warn", store: storeId, msg: "dropping an expired store's vectors failed", error: String(error) }));
+    }
   }
 
   protected async scheduleAlarm(extraAtMs?: number): Promise<void> {

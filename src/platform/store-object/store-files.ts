@@ -42,6 +42,8 @@ export interface SliceWritten {
   outcome: SliceOutcome;
   /** Chunk ids assigned, with each chunk's position in the slice. */
   inserted: Array<{ chunkId: number; position: number }>;
+  /** Chunk ids of earlier generations removed on completion (their vectors must leave Vectorize). */
+  dropped: number[];
 }
 
 export abstract class StoreObjectFiles extends StoreObjectCore {
@@ -109,18 +111,20 @@ export abstract class StoreObjectFiles extends StoreObjectCore {
   }
 
   /** Files not yet processed become cancelled; finished files stay as they are. */
-  async cancelBatch(batchId: string): Promise<BatchState | null> {
+  async cancelBatch(batchId: string): Promise<{ state: BatchState; droppedChunkIds: number[] } | null> {
     if (!batchesTable.batchState(this.sql, batchId)) return null;
     const now = Math.floor(Date.now() / 1000);
-    this.ctx.storage.transactionSync(() => {
+    const droppedChunkIds = this.ctx.storage.transactionSync(() => {
       const files = batchesTable.batchFileIds(this.sql, batchId);
       // Slices already written for a file now cancelled would linger in FTS and crowd out real matches.
-      for (const id of files) if (filesTable.getFile(this.sql, id)?.status === "in_progress") chunksTable.deleteFileChunks(this.sql, id);
+      const dropped: number[] = [];
+      for (const id of files) if (filesTable.getFile(this.sql, id)?.status === "in_progress") dropped.push(...chunksTable.deleteFileChunks(this.sql, id));
       filesTable.cancelInProgress(this.sql, files, now);
       batchesTable.markCancelled(this.sql, batchId);
+      return dropped;
     });
     await this.afterChange();
-    return batchesTable.batchState(this.sql, batchId);
+    return { state: batchesTable.batchState(this.sql, batchId)!, droppedChunkIds };
   }
 
   // --- ingestion (called by the queue consumer) ------------------------------------------
@@ -159,16 +163,16 @@ export abstract class StoreObjectFiles extends StoreObjectCore {
       inputs.map((input): SliceWritten => {
         const claim = this.claimSlice(input.fileId, input.generation);
         if (!claim || claim.checkpoint.startChar !== input.from.startChar || claim.checkpoint.firstIndex !== input.from.firstIndex)
-          return { outcome: "stale", inserted: [] };
+          return { outcome: "stale", inserted: [], dropped: [] };
         const inserted = chunksTable.insertChunks(this.sql, input.fileId, input.generation, input.chunks, input.vectors, input.keepVectors, input.mutationId);
         if (input.next) {
           filesTable.setCheckpoint(this.sql, input.fileId, input.next, now);
-          return { outcome: "more", inserted };
+          return { outcome: "more", inserted, dropped: [] };
         }
         // Chunks of earlier generations (a re-attach after failure) are dropped once the new one is whole.
-        chunksTable.deleteFileChunks(this.sql, input.fileId, input.generation);
+        const dropped = chunksTable.deleteFileChunks(this.sql, input.fileId, input.generation);
         filesTable.complete(this.sql, input.fileId, input.dimensions, now);
-        return { outcome: "completed", inserted };
+        return { outcome: "completed", inserted, dropped };
       }),
     );
     if (results.some((r) => r.outcome === "completed")) {
@@ -178,18 +182,20 @@ export abstract class StoreObjectFiles extends StoreObjectCore {
     return results;
   }
 
-  /** Marks the file failed (only if the message is still current). */
-  async failFile(fileId: string, generation: number, code: LastErrorCode, message: string): Promise<boolean> {
+  /** Marks the file failed (only if the message is still current); returns the chunk ids it dropped (for Vectorize). */
+  async failFile(fileId: string, generation: number, code: LastErrorCode, message: string): Promise<number[]> {
     const row = filesTable.getFile(this.sql, fileId);
-    if (!row || row.generation !== generation || row.status !== "in_progress") return false;
-    this.ctx.storage.transactionSync(() => {
-      chunksTable.deleteFileChunks(this.sql, fileId);
+    if (!row || row.generation !== generation || row.status !== "in_progress") return [];
+    const dropped = this.ctx.storage.transactionSync(() => {
+      const ids = chunksTable.deleteFileChunks(this.sql, fileId);
       filesTable.fail(this.sql, fileId, code, message, Math.floor(Date.now() / 1000));
+      return ids;
     });
     this.invalidateVectors();
     await this.afterChange();
-    return true;
+    return dropped;
   }
+
 
   private assertLive(): void {
     if (this.meta().expired) throw new Error("vector store has expired");

@@ -58,9 +58,11 @@ export function fileBatchRoutes() {
   app.post("/:batch_id/cancel", async (c) => {
     const store = await storeInScope(c);
     const batchId = pathId(c, "batch_id", ID_PREFIX.fileBatch);
-    const state = await c.get("services").storeObjects.get(store.id).cancelBatch(batchId);
-    if (!state) throw notFound("file_batch", batchId);
-    return c.json(serializeBatch(store.id, state));
+    const s = c.get("services");
+    const cancelled = await s.storeObjects.get(store.id).cancelBatch(batchId);
+    if (!cancelled) throw notFound("file_batch", batchId);
+    await s.vectorIndex.deleteChunks(store.id, cancelled.droppedChunkIds);
+    return c.json(serializeBatch(store.id, cancelled.state));
   });
 
   app.get("/:batch_id/files", async (c) => {

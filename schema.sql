@@ -45,20 +45,6 @@ CREATE TABLE IF NOT EXISTS store_files (
 );
 CREATE INDEX IF NOT EXISTS store_files_by_file ON store_files (file_id);
 
-CREATE TABLE IF NOT EXISTS uploads (
-  id TEXT PRIMARY KEY,
-  project_id TEXT NOT NULL,
-  filename TEXT NOT NULL,
-  purpose TEXT NOT NULL,
-  bytes INTEGER NOT NULL,
-  mime_type TEXT NOT NULL,
-  status TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  expires_at INTEGER NOT NULL,
-  r2_upload_id TEXT,
-  file_id TEXT
-);
-
 CREATE TABLE IF NOT EXISTS directories (
   id TEXT PRIMARY KEY,                -- dir-<24 hex>
   project_id TEXT NOT NULL,

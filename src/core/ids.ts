@@ -55,8 +55,6 @@ export const ID_PREFIX = {
   file: "file-",
   vectorStore: "vs_",
   fileBatch: "vsfb_",
-  upload: "upload_",
-  uploadPart: "part_",
   directory: "dir-",
   directoryFile: "dfl-",
   index: "idx-",
@@ -66,8 +64,6 @@ export const ID_PREFIX = {
 export const newFileId = () => ID_PREFIX.file + sortableBase62(22);
 export const newVectorStoreId = () => ID_PREFIX.vectorStore + sortableHex(16);
 export const newFileBatchId = () => ID_PREFIX.fileBatch + sortableHex(16);
-export const newUploadId = () => ID_PREFIX.upload + sortableHex(16);
-export const newUploadPartId = () => ID_PREFIX.uploadPart + sortableHex(16);
 export const newDirectoryId = () => ID_PREFIX.directory + sortableHex(12);
 export const newDirectoryFileId = () => ID_PREFIX.directoryFile + sortableHex(12);
 export const newIndexId = () => ID_PREFIX.index + sortableHex(12);

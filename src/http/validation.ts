@@ -2,7 +2,7 @@
 // "Invalid 'max_num_results': integer above maximum value. Expected a value <= 50, but got 51 instead."
 import type { Context } from "hono";
 import { z } from "zod";
-import { ApiError, badRequest } from "./errors";
+import { ApiError, badRequest, wrongIdPrefix } from "./errors";
 
 type Path = ReadonlyArray<PropertyKey>;
 
@@ -119,7 +119,6 @@ export function queryParams<S extends z.ZodType>(c: Context, schema: S): z.outpu
 /** Validates a path id's prefix, answering like OpenAI: "Expected an ID that begins with 'vs_'." */
 export function pathId(c: Context, name: string, prefix: string): string {
   const value = c.req.param(name);
-  if (!value || !value.startsWith(prefix) || value.length > 128)
-    throw badRequest(`Invalid '${name}': '${value ?? ""}'. Expected an ID that begins with '${prefix}'.`, name, "invalid_value");
+  if (!value || !value.startsWith(prefix) || value.length > 128) throw wrongIdPrefix(name, value ?? "", prefix);
   return value;
 }

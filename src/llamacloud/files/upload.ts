@@ -5,7 +5,7 @@ import { parseOrThrow } from "../../http/validation";
 import { newFileId, nowSeconds } from "../../core/ids";
 import type { FileRow } from "../../platform/d1/files-repo";
 import { fileKey } from "../../platform/r2/blob-store";
-import { receiveMultipart } from "../../openai/files/upload";
+import { receiveMultipart } from "../../http/receive-upload";
 
 /**
  * Streams `fileField` to R2 under a new file id and validates the other fields with `schema`; the caller records

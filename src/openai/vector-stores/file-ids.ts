@@ -1,5 +1,5 @@
 // Resolves the file ids of an attach request to this project's files, answering like OpenAI when one cannot be used.
-import { badRequest, notFound } from "../../http/errors";
+import { badRequest, notFound, wrongIdPrefix } from "../../http/errors";
 import { ID_PREFIX } from "../../core/ids";
 import { extensionOf, isSupportedForRetrieval } from "../../core/ingestion/file-types";
 import type { FileRow } from "../../platform/d1/files-repo";
@@ -12,7 +12,7 @@ import type { Services } from "../../services";
 export async function resolveFileIds(s: Services, projectId: string, ids: string[], param: string, single = false): Promise<FileRow[]> {
   ids.forEach((id, i) => {
     const at = single ? param : `${param}[${i}]`;
-    if (!id.startsWith(ID_PREFIX.file)) throw badRequest(`Invalid '${at}': '${id}'. Expected an ID that begins with '${ID_PREFIX.file}'.`, at, "invalid_value");
+    if (!id.startsWith(ID_PREFIX.file)) throw wrongIdPrefix(at, id, ID_PREFIX.file);
   });
   const unique = [...new Set(ids)];
   const rows = await s.files.getMany(projectId, unique);

@@ -6,9 +6,7 @@ import {
   MAX_FILTER_COMPARISONS,
   MAX_FILTER_DEPTH,
   SearchFilter,
-  attributeMetadataKey,
   matchesFilter,
-  toVectorizeFilter,
 } from "../../../src/core/search/filters";
 import { issueToError } from "../../../src/http/validation";
 
@@ -193,111 +191,5 @@ describe("SearchFilter schema", () => {
     expect(parse(many(MAX_FILTER_COMPARISONS)).success).toBe(true);
     expect(asError(many(MAX_FILTER_COMPARISONS + 1))).toMatchObject({ param: "filters", code: "invalid_value" });
     expect(asError(many(MAX_FILTER_COMPARISONS + 1)).message).toContain(`got ${MAX_FILTER_COMPARISONS + 1} instead`);
-  });
-});
-
-describe("toVectorizeFilter", () => {
-  const indexed = { author: "string", year: "number", public: "boolean" } as const;
-
-  it("pushes an indexed equality under the a_ prefix and leaves nothing behind", () => {
-    expect(toVectorizeFilter(eq("author", "Ada"), indexed)).toEqual({ pushed: { a_author: { $eq: "Ada" } }, residual: null });
-    expect(toVectorizeFilter(eq("public", true), indexed)).toEqual({ pushed: { a_public: { $eq: true } }, residual: null });
-  });
-
-  it("splits an AND into pushed conjuncts and a residual", () => {
-    const unindexed = eq("topic", "x");
-    const ne: Filter = { type: "ne", key: "author", value: "Bob" };
-    const filter: Filter = {
-      type: "and",
-      filters: [eq("author", "Ada"), unindexed, { type: "and", filters: [{ type: "gte", key: "year", value: 2000 }, { type: "lt", key: "year", value: 2030 }] }, ne],
-    };
-    expect(toVectorizeFilter(filter, indexed)).toEqual({
-      pushed: { a_author: { $eq: "Ada" }, a_year: { $gte: 2000, $lt: 2030 } },
-      residual: { type: "and", filters: [unindexed, ne] },
-    });
-  });
-
-  it("never pushes ne or nin, whose handling of a missing key Vectorize does not document", () => {
-    const nin: Filter = { type: "nin", key: "author", value: ["Bob"] };
-    expect(toVectorizeFilter(nin, indexed)).toEqual({ pushed: null, residual: nin });
-  });
-
-  it("keeps OR residual unless it is equality on one key, which becomes $in", () => {
-    const mixed: Filter = { type: "or", filters: [eq("author", "Ada"), eq("year", 2020)] };
-    expect(toVectorizeFilter(mixed, indexed)).toEqual({ pushed: null, residual: mixed });
-    const sameKey: Filter = { type: "or", filters: [eq("author", "Ada"), { type: "in", key: "author", value: ["Bob", "Ada"] }] };
-    expect(toVectorizeFilter(sameKey, indexed)).toEqual({ pushed: { a_author: { $in: ["Ada", "Bob"] } }, residual: null });
-  });
-
-  it("keeps comparisons whose value type differs from the index type residual", () => {
-    for (const f of [eq("year", "2020"), eq("author", 1), { type: "gt", key: "author", value: 1 } as Filter, { type: "in", key: "year", value: [2020, "2021"] } as Filter])
-      expect(toVectorizeFilter(f, indexed)).toEqual({ pushed: null, residual: f });
-  });
-
-  it("keeps strings beyond Vectorize's 64 indexed bytes and empty in-lists residual", () => {
-    const long = eq("author", "é".repeat(33));
-    expect(toVectorizeFilter(long, indexed)).toEqual({ pushed: null, residual: long });
-    const empty: Filter = { type: "in", key: "author", value: [] };
-    expect(toVectorizeFilter(empty, indexed)).toEqual({ pushed: null, residual: empty });
-  });
-
-  it("pushes one equality or one range per key; a second bound on the same side stays residual", () => {
-    const second: Filter = { type: "gt", key: "year", value: 2010 };
-    const f: Filter = { type: "and", filters: [{ type: "gt", key: "year", value: 2000 }, second] };
-    expect(toVectorizeFilter(f, indexed)).toEqual({ pushed: { a_year: { $gt: 2000 } }, residual: second });
-    const eqThenRange: Filter = { type: "and", filters: [eq("year", 2020), { type: "lt", key: "year", value: 2030 }] };
-    expect(toVectorizeFilter(eqThenRange, indexed).residual).toEqual({ type: "lt", key: "year", value: 2030 });
-  });
-
-  it("keeps the pushed filter under 2048 bytes of JSON", () => {
-    const values = Array.from({ length: 60 }, (_, i) => `author-number-${i}-${"x".repeat(20)}`);
-    const bigIn: Filter = { type: "in", key: "author", value: values };
-    const small = eq("year", 2020);
-    const split = toVectorizeFilter({ type: "and", filters: [bigIn, small] }, indexed);
-    expect(split).toEqual({ pushed: { a_year: { $eq: 2020 } }, residual: bigIn });
-    expect(new TextEncoder().encode(JSON.stringify(split.pushed)).length).toBeLessThan(2048);
-  });
-
-  it("pushes nothing when no attribute is indexed or the key cannot be a Vectorize key", () => {
-    const f = eq("author", "Ada");
-    expect(toVectorizeFilter(f, {})).toEqual({ pushed: null, residual: f });
-    const dotted = eq("a.b", "x");
-    expect(toVectorizeFilter(dotted, { "a.b": "string" })).toEqual({ pushed: null, residual: dotted });
-    expect(attributeMetadataKey("a.b")).toBeNull();
-    expect(attributeMetadataKey('say "hi"')).toBeNull();
-    expect(attributeMetadataKey("$year")).toBe("a_$year");
-  });
-
-  it("splits so that pushed AND residual selects exactly what the filter selects", () => {
-    const files: Attributes[] = [
-      { author: "Ada", year: 2020, public: true },
-      { author: "Bob", year: 2021, public: false, topic: "x" },
-      { author: "Ada", year: 2031, topic: "x" },
-      { year: 2020 },
-      { author: "Eve", year: "2020", public: true },
-    ];
-    const filter: Filter = {
-      type: "and",
-      filters: [
-        { type: "or", filters: [eq("author", "Ada"), eq("author", "Bob")] },
-        { type: "lte", key: "year", value: 2030 },
-        { type: "or", filters: [eq("topic", "x"), eq("public", true)] },
-      ],
-    };
-    const { pushed, residual } = toVectorizeFilter(filter, indexed);
-    // Evaluates the pushed Vectorize filter the way Vectorize would, on the a_-prefixed metadata.
-    const vectorizeMatches = (a: Attributes) =>
-      Object.entries(pushed ?? {}).every(([name, ops]) => {
-        const actual = a[name.slice(2)];
-        if (actual === undefined || typeof ops !== "object" || ops === null) return false;
-        return Object.entries(ops).every(([op, v]) => {
-          if (op === "$eq") return actual === v;
-          if (op === "$in") return (v as unknown[]).includes(actual);
-          if (typeof actual !== "number" || typeof v !== "number") return false;
-          return op === "$lt" ? actual < v : op === "$lte" ? actual <= v : op === "$gt" ? actual > v : actual >= v;
-        });
-      });
-    for (const a of files)
-      expect(vectorizeMatches(a) && (residual === null || matchesFilter(residual, a))).toBe(matchesFilter(filter, a));
   });
 });

@@ -97,7 +97,9 @@ export class VectorStoreService {
       expires_after_days: params.expiresAfterDays,
     });
     const object = this.objects.get(id);
+    // A modify is activity: last_active_at moves (setExpiryPolicy does it too).
     if (params.expiresAfterDays !== undefined) await object.setExpiryPolicy(params.expiresAfterDays);
+    else await object.touch();
     return this.get(projectId, id);
   }
 

@@ -19,6 +19,8 @@ export interface StoreInit {
   expiresAfterDays: number | null;
 }
 
+/** last_active_at is mirrored to the catalog at most this often when no expiry policy depends on it. */
+const ACTIVITY_MIRROR_SECONDS = 60;
 /** How long the catalog mirror waits before a failed write is retried. */
 const MIRROR_RETRY_MS = 5_000;
 /** At most one catalog mirror write per this interval while a store's status stays the same. */
@@ -56,18 +58,17 @@ export abstract class StoreObjectCore extends DurableObject<Env> {
     return summarize(this.sql, this.meta());
   }
 
+  /** A modify with `expires_after` (null clears it); counts as activity, so expires_at moves from now. */
   async setExpiryPolicy(days: number | null): Promise<StoreSummary> {
-    writeMeta(this.sql, { expiresAfterDays: days });
+    writeMeta(this.sql, { expiresAfterDays: days, lastActiveAt: Math.floor(Date.now() / 1000) });
     await this.scheduleAlarm();
-    await this.afterChange();
+    await this.afterChange(true);
     return this.summary();
   }
 
-  /** Search refreshes last_active_at (and so expires_at). */
-  async touch(now: number): Promise<StoreSummary> {
-    writeMeta(this.sql, { lastActiveAt: now });
-    await this.scheduleAlarm();
-    await this.afterChange();
+  /** Any other modify (name, metadata) of the store: refreshes last_active_at like OpenAI does. */
+  async touch(): Promise<StoreSummary> {
+    await this.markActive();
     return this.summary();
   }
 
@@ -98,6 +99,25 @@ export abstract class StoreObjectCore extends DurableObject<Env> {
   }
 
   // --- internals -------------------------------------------------------------------------
+
+  /**
+   * Activity (modify, attach, processing, search) moves last_active_at, and with it expires_at: an
+   * `expires_after: last_active_at` policy must never expire a store in use. One-second resolution, so calls
+   * within the same second write nothing; the catalog mirror follows at once when an expiry policy depends on
+   * it, else at most once per ACTIVITY_MIRROR_SECONDS (listings show it; nothing else reads it there).
+   */
+  protected async markActive(): Promise<void> {
+    const meta = readMeta(this.sql);
+    if (!meta || meta.expired) return;
+    const now = Math.floor(Date.now() / 1000);
+    const previous = meta.lastActiveAt;
+    if (now === previous) return;
+    writeMeta(this.sql, { lastActiveAt: now });
+    if (now - previous >= ACTIVITY_MIRROR_SECONDS || meta.expiresAfterDays !== null) {
+      await this.scheduleAlarm();
+      await this.afterChange();
+    }
+  }
 
   protected invalidateVectors(): void {
     this.vectorCache = null;

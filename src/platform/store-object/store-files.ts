@@ -67,6 +67,7 @@ export abstract class StoreObjectFiles extends StoreObjectCore {
     });
     if (out.some((a) => a.started)) await this.scheduleAlarm(Date.now() + STALL_SECONDS * 1000);
     await this.afterChange();
+    await this.markActive();
     return out;
   }
 
@@ -110,9 +111,14 @@ export abstract class StoreObjectFiles extends StoreObjectCore {
     return batchesTable.batchState(this.sql, batchId);
   }
 
-  /** Files not yet processed become cancelled; finished files stay as they are. */
+  /**
+   * Files not yet processed become cancelled; finished files stay as they are. A batch that already ended
+   * (`completed` or `cancelled`) is answered unchanged: a cancel never rewrites a finished batch's status.
+   */
   async cancelBatch(batchId: string): Promise<{ state: BatchState; droppedChunkIds: number[] } | null> {
-    if (!batchesTable.batchState(this.sql, batchId)) return null;
+    const current = batchesTable.batchState(this.sql, batchId);
+    if (!current) return null;
+    if (current.status !== "in_progress") return { state: current, droppedChunkIds: [] };
     const now = Math.floor(Date.now() / 1000);
     const droppedChunkIds = this.ctx.storage.transactionSync(() => {
       const files = batchesTable.batchFileIds(this.sql, batchId);
@@ -179,6 +185,7 @@ export abstract class StoreObjectFiles extends StoreObjectCore {
       this.invalidateVectors();
       await this.afterChange();
     }
+    if (results.some((r) => r.outcome !== "stale")) await this.markActive();
     return results;
   }
 
@@ -193,6 +200,7 @@ export abstract class StoreObjectFiles extends StoreObjectCore {
     });
     this.invalidateVectors();
     await this.afterChange();
+    await this.markActive();
     return dropped;
   }
 

@@ -1,6 +1,5 @@
 // The store Durable Object's retrieval: hybrid search over its chunks, and Vectorize write confirmation.
 import { readMeta } from "./meta";
-import { writeMeta } from "./meta";
 import { fuse, type HybridWeights } from "../../core/search/fusion";
 import type { Filter } from "../../core/ports";
 import type { VectorHit } from "../../core/search/vector-index";
@@ -20,9 +19,6 @@ export interface StoreSearchInput {
 }
 
 export type ScoredChunk = HydratedChunk & { score: number };
-
-/** last_active_at is mirrored to the catalog at most this often by searches (it only moves expires_at). */
-const ACTIVITY_MIRROR_SECONDS = 60;
 
 export abstract class StoreObjectSearch extends StoreObjectFiles {
   // --- search ----------------------------------------------------------------------------
@@ -54,16 +50,7 @@ export abstract class StoreObjectSearch extends StoreObjectFiles {
       // Hits of detached files (still in Vectorize for a moment) have no row and are dropped here.
       if (row && (!allowed || allowed.has(row.file_id))) out.push({ ...row, score });
     }
-    const now = Math.floor(Date.now() / 1000);
-    const previous = meta.lastActiveAt;
-    // last_active_at has one-second resolution: searches within the same second write nothing.
-    if (now !== previous) {
-      writeMeta(this.sql, { lastActiveAt: now });
-      if (now - previous >= ACTIVITY_MIRROR_SECONDS || meta.expiresAfterDays !== null) {
-        await this.scheduleAlarm();
-        await this.afterChange();
-      }
-    }
+    await this.markActive();
     return out;
   }
 

@@ -49,18 +49,23 @@ export class FileService {
     return body ? { row, body } : null;
   }
 
-  /** Leaves every store first (so search never returns its content), then drops the bytes and the record. */
+  /**
+   * Removes the file row and its directory entries first (one transaction), so that every later conditional insert of
+   * a membership or directory entry fails; then leaves every store the catalog says it is in; then drops the bytes.
+   * The interleavings with a concurrent attach are argued in AttachmentService. False when the file is not in this
+   * project (or expired); a concurrent delete of the same file answers false but still runs the idempotent cascade.
+   */
   async delete(projectId: string, id: string): Promise<boolean> {
     const row = await this.get(projectId, id);
     if (!row) return false;
+    const removed = await this.files.delete(projectId, id);
     for (const storeId of await this.stores.storesOfFile(id)) {
       const { chunkIds } = await this.storeObjects.get(storeId).detachFile(id);
       await this.vectorIndex.deleteChunks(storeId, chunkIds);
       await this.stores.removeMember(storeId, id);
     }
-    await this.files.delete(projectId, id);
     const parsed = await this.bucket.list({ prefix: `parsed/${id}/` });
     await this.bucket.delete([fileKey(id), ...parsed.objects.map((o) => o.key)]);
-    return true;
+    return removed;
   }
 }

@@ -87,8 +87,8 @@ export function buildServices(env: Env): Services {
   const storeObjects = new StoreObjects(env.STORE);
   const embedder = buildEmbedder(config, env);
   const vectorIndex = buildVectorIndex(config, env, storeObjects);
-  const files = new FileService(repos.files, repos.vectorStores, env.FILES, storeObjects, vectorIndex);
   const attachments = new AttachmentService(repos.files, repos.vectorStores, storeObjects, env.INGEST, vectorIndex);
+  const files = new FileService(repos.files, repos.vectorStores, env.FILES, attachments);
   const core = {
     config,
     env,

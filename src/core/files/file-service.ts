@@ -5,9 +5,8 @@ import { fileKey } from "../../platform/r2/blob-store";
 import type { Page, PageRequest, TokenPage } from "../pagination";
 import type { FileQuery } from "../../platform/d1/files-repo";
 import type { Sequenced } from "../../platform/d1/token-keyset";
-import type { StoreObjects } from "../vector-stores/store-objects";
+import type { AttachmentService } from "../vector-stores/attachments";
 import { nowSeconds } from "../ids";
-import type { VectorIndex } from "../search/vector-index";
 
 export type { FileRow };
 
@@ -16,8 +15,7 @@ export class FileService {
     private readonly files: FilesRepo,
     private readonly stores: VectorStoresRepo,
     private readonly bucket: R2Bucket,
-    private readonly storeObjects: StoreObjects,
-    private readonly vectorIndex: VectorIndex,
+    private readonly attachments: AttachmentService,
   ) {}
 
   async record(row: FileRow): Promise<FileRow> {
@@ -59,11 +57,7 @@ export class FileService {
     const row = await this.get(projectId, id);
     if (!row) return false;
     const removed = await this.files.delete(projectId, id);
-    for (const storeId of await this.stores.storesOfFile(id)) {
-      const { chunkIds } = await this.storeObjects.get(storeId).detachFile(id);
-      await this.vectorIndex.deleteChunks(storeId, chunkIds);
-      await this.stores.removeMember(storeId, id);
-    }
+    for (const storeId of await this.stores.storesOfFile(id)) await this.attachments.detach(storeId, id);
     const parsed = await this.bucket.list({ prefix: `parsed/${id}/` });
     await this.bucket.delete([fileKey(id), ...parsed.objects.map((o) => o.key)]);
     return removed;

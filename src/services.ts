@@ -87,7 +87,8 @@ export function buildServices(env: Env): Services {
   const storeObjects = new StoreObjects(env.STORE);
   const embedder = buildEmbedder(config, env);
   const vectorIndex = buildVectorIndex(config, env, storeObjects);
-  const files = new FileService(repos.files, repos.vectorStores, env.FILES, storeObjects, vectorIndex);
+  const attachments = new AttachmentService(repos.files, repos.vectorStores, storeObjects, env.INGEST, vectorIndex);
+  const files = new FileService(repos.files, repos.vectorStores, env.FILES, attachments);
   const core = {
     config,
     env,
@@ -97,10 +98,10 @@ export function buildServices(env: Env): Services {
     files,
     fileContent: new FileContentService(env.FILES, storeObjects),
     vectorStores: new VectorStoreService(repos.vectorStores, storeObjects, vectorIndex),
-    attachments: new AttachmentService(repos.vectorStores, storeObjects, env.INGEST, vectorIndex),
+    attachments,
     embedder,
     vectorIndex,
-    ingestDeps: { bucket: env.FILES, objects: storeObjects, embedder, vectorIndex },
+    ingestDeps: { bucket: env.FILES, objects: storeObjects, embedder, vectorIndex, files: repos.files, attachments },
     search: new SearchService(storeObjects, embedder, buildRewriter(config, env), buildReranker(config, env), vectorIndex.kind === "vectorize" ? (vectorIndex as VectorizeVectorIndex) : null),
   };
   return { ...core, ...buildLlamaCloudServices(env, core) };

@@ -41,7 +41,7 @@ export class DirectoryFileService {
     const file = await this.files.get(projectId, params.fileId);
     if (!file) throw notFound("file", params.fileId, "file_id");
     const now = nowIso();
-    return this.repo.upsert(
+    const saved = await this.repo.upsert(
       {
         id: newDirectoryFileId(),
         directory_id: directoryId,
@@ -55,6 +55,9 @@ export class DirectoryFileService {
       },
       params.metadata === undefined,
     );
+    // The file was deleted between the read above and the write: the delete won, as if it had come first.
+    if (!saved) throw notFound("file", params.fileId, "file_id");
+    return saved;
   }
 
   get(projectId: string, directoryId: string, id: string): Promise<DirectoryFileRow | null> {

@@ -5,9 +5,8 @@ import { fileKey } from "../../platform/r2/blob-store";
 import type { Page, PageRequest, TokenPage } from "../pagination";
 import type { FileQuery } from "../../platform/d1/files-repo";
 import type { Sequenced } from "../../platform/d1/token-keyset";
-import type { StoreObjects } from "../vector-stores/store-objects";
+import type { AttachmentService } from "../vector-stores/attachments";
 import { nowSeconds } from "../ids";
-import type { VectorIndex } from "../search/vector-index";
 
 export type { FileRow };
 
@@ -16,8 +15,7 @@ export class FileService {
     private readonly files: FilesRepo,
     private readonly stores: VectorStoresRepo,
     private readonly bucket: R2Bucket,
-    private readonly storeObjects: StoreObjects,
-    private readonly vectorIndex: VectorIndex,
+    private readonly attachments: AttachmentService,
   ) {}
 
   async record(row: FileRow): Promise<FileRow> {
@@ -49,18 +47,19 @@ export class FileService {
     return body ? { row, body } : null;
   }
 
-  /** Leaves every store first (so search never returns its content), then drops the bytes and the record. */
+  /**
+   * Removes the file row and its directory entries first (one transaction), so that every later conditional insert of
+   * a membership or directory entry fails; then leaves every store the catalog says it is in; then drops the bytes.
+   * The interleavings with a concurrent attach are argued in AttachmentService. False when the file is not in this
+   * project (or expired); a concurrent delete of the same file answers false but still runs the idempotent cascade.
+   */
   async delete(projectId: string, id: string): Promise<boolean> {
     const row = await this.get(projectId, id);
     if (!row) return false;
-    for (const storeId of await this.stores.storesOfFile(id)) {
-      const { chunkIds } = await this.storeObjects.get(storeId).detachFile(id);
-      await this.vectorIndex.deleteChunks(storeId, chunkIds);
-      await this.stores.removeMember(storeId, id);
-    }
-    await this.files.delete(projectId, id);
+    const removed = await this.files.delete(projectId, id);
+    for (const storeId of await this.stores.storesOfFile(id)) await this.attachments.detach(storeId, id);
     const parsed = await this.bucket.list({ prefix: `parsed/${id}/` });
     await this.bucket.delete([fileKey(id), ...parsed.objects.map((o) => o.key)]);
-    return true;
+    return removed;
   }
 }

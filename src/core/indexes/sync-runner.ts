@@ -72,24 +72,29 @@ async function applyDiff(deps: SyncDeps, index: IndexRow, run: number, exported:
   const plan = planSync(desired, exported, isSupportedForRetrieval);
   // false: this run was superseded or finished meanwhile; stop touching the store.
   const record = (files: DesiredFile[], removed: string[] = []) => object.recordExported(run, files.map(manifestRow), removed);
-  const attach = async (files: DesiredFile[]) => {
-    const attached = await deps.attachments.attach(storeId, files.map((d) => ({ file: d.file, attributes: d.attributes, chunking: INDEX_CHUNKING })));
+  /** The files attached: a file deleted meanwhile is left out (the delete won); null when the store was deleted. */
+  const attach = async (files: DesiredFile[]): Promise<DesiredFile[] | null> => {
+    const outcome = await deps.attachments.attach(storeId, index.project_id, files.map((d) => ({ file: d.file, attributes: d.attributes, chunking: INDEX_CHUNKING })));
+    if (outcome.kind === "store_missing") return null;
+    const byId = new Map(files.map((d) => [d.file.id, d]));
     // A file already live in the store (attached through the OpenAI face) is left as it is: give it the index's attributes.
-    for (const [i, a] of attached.entries()) if (!a.started) await object.updateAttributes(a.row.file_id, files[i]?.attributes ?? null);
+    for (const a of outcome.attached) if (!a.started) await object.updateAttributes(a.row.file_id, byId.get(a.row.file_id)?.attributes ?? null);
+    return outcome.attached.flatMap((a) => byId.get(a.row.file_id) ?? []);
   };
 
   for (const ids of batches(plan.detach)) {
     for (const id of ids) await deps.attachments.detach(storeId, id);
     if (!(await record([], ids))) return;
   }
+  // A file deleted during its attach leaves the manifest too: nothing the index keeps names it.
+  const recordAttached = async (files: DesiredFile[], attached: DesiredFile[] | null) =>
+    !!attached && (await record(attached, files.filter((d) => !attached.includes(d)).map((d) => d.file.id)));
   for (const files of batches(plan.reprocess)) {
     for (const d of files) await deps.attachments.detach(storeId, d.file.id);
-    await attach(files);
-    if (!(await record(files))) return;
+    if (!(await recordAttached(files, await attach(files)))) return;
   }
   for (const files of batches(plan.attach)) {
-    await attach(files);
-    if (!(await record(files))) return;
+    if (!(await recordAttached(files, await attach(files)))) return;
   }
   for (const files of batches(plan.retag)) {
     for (const d of files) await object.updateAttributes(d.file.id, d.attributes);

@@ -9,6 +9,9 @@ import type { IngestFileMessage } from "./messages";
 import type { Embedder } from "../ports";
 import type { StoreObjects } from "../vector-stores/store-objects";
 import type { VectorIndex } from "../search/vector-index";
+import type { FilesRepo } from "../../platform/d1/files-repo";
+import type { AttachmentService } from "../vector-stores/attachments";
+import { nowSeconds } from "../ids";
 
 /** OpenAI's per-file limit for vector stores (retrieval guide). */
 export const MAX_TOKENS_PER_FILE = 5_000_000;
@@ -27,6 +30,9 @@ export interface IngestDeps {
   objects: StoreObjects;
   embedder: Embedder;
   vectorIndex: VectorIndex;
+  /** The catalog's files: a message that finds no bytes asks whether the file was deleted. */
+  files: FilesRepo;
+  attachments: AttachmentService;
 }
 
 /**
@@ -59,8 +65,8 @@ export async function loadParsed(bucket: R2Bucket, fileId: string, filename: str
 /** Chunks and embeds one claimed slice; a value, not a write, so a batch's slices are written together. */
 async function prepareSlice(deps: IngestDeps, msg: IngestFileMessage, claim: SliceClaim): Promise<PreparedSlice> {
   const parsed = await loadParsed(deps.bucket, msg.file_id, claim.filename, claim.bytes);
-  // The bytes are gone: the file was deleted while this message waited. The delete cascade detaches it.
-  if (parsed === null) return { kind: "gone" };
+  // The bytes are gone: the file was deleted while this message waited (see ingestSlices).
+  if (parsed === null) return { kind: "gone", projectId: claim.projectId };
   if ("failed" in parsed) return { kind: "failed", code: parsed.failed, message: parsed.message };
   if (parsed.tokenCount !== null && parsed.tokenCount > MAX_TOKENS_PER_FILE)
     return { kind: "failed", code: "invalid_file", message: `The file could not be parsed because it is too large: ${parsed.tokenCount} tokens, the limit is ${MAX_TOKENS_PER_FILE}.` };
@@ -91,7 +97,7 @@ async function prepareSlice(deps: IngestDeps, msg: IngestFileMessage, claim: Sli
 }
 
 type PreparedSlice =
-  | { kind: "gone" }
+  | { kind: "gone"; projectId: string }
   | { kind: "failed"; code: "unsupported_file" | "invalid_file"; message: string }
   | { kind: "write"; write: SliceWrite; vectors: Float32Array[] };
 
@@ -121,8 +127,10 @@ export async function ingestSlices(deps: IngestDeps, storeId: string, msgs: Inge
       if (p === null) return { outcome: "stale" };
       if (p instanceof Error) return p;
       if (p.kind === "gone") {
-        // The bytes were deleted under an attach that raced the delete cascade: end it, or the watchdog re-sends it forever.
-        await deps.vectorIndex.deleteChunks(storeId, await object.failFile(msg.file_id, msg.generation, "invalid_file", "The file was deleted before it could be processed."));
+        // A deleted file leaves the store (no `failed` row names it): this message may run before the delete's or the
+        // attach's own detach. Bytes missing under a live catalog row end the file as failed, or the watchdog re-sends it forever.
+        if (!(await deps.files.get(p.projectId, msg.file_id, nowSeconds()))) await deps.attachments.detach(storeId, msg.file_id);
+        else await deps.vectorIndex.deleteChunks(storeId, await object.failFile(msg.file_id, msg.generation, "invalid_file", "The file's content is missing."));
         return { outcome: "gone" };
       }
       if (p.kind === "failed") {

@@ -79,7 +79,9 @@ export class VectorStoreService {
   async get(projectId: string, id: string): Promise<VectorStoreView | null> {
     const row = await this.repo.get(projectId, id);
     if (!row) return null;
-    return { row, summary: await this.objects.get(id).summary() };
+    // Null: the store was deleted after its row was read (the object goes first, then the row).
+    const summary = await this.objects.get(id).liveSummary();
+    return summary ? { row, summary } : null;
   }
 
   async list(projectId: string, req: PageRequest): Promise<Page<VectorStoreView> | "bad_cursor"> {

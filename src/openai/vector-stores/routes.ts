@@ -32,7 +32,8 @@ export function vectorStoreRoutes() {
       expiresAfterDays: body.expires_after?.days,
     });
     if (files.length > 0) {
-      await s.attachments.attach(view.row.id, files.map((file) => ({ file, attributes: null, chunking: resolveChunking(body.chunking_strategy) })));
+      // A store deleted meanwhile (store_missing) is answered as it was created; its later reads answer 404.
+      await s.attachments.attach(view.row.id, projectId, files.map((file) => ({ file, attributes: null, chunking: resolveChunking(body.chunking_strategy) })));
       const fresh = await s.vectorStores.get(projectId, view.row.id);
       if (fresh) return pollAfter(c, fresh.summary.status, c.json(serializeVectorStore(fresh)));
     }

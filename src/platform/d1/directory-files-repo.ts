@@ -40,21 +40,22 @@ export class DirectoryFilesRepo {
 
   /**
    * Inserts, or — when the directory already has this unique_id — points that row at the new file (a new version
-   * of the document). `keepMetadata` leaves the existing row's metadata when the caller sent none.
+   * of the document). `keepMetadata` leaves the existing row's metadata when the caller sent none. One statement,
+   * conditional on the file's row existing in the same project: null when the file is gone (a file delete removes
+   * the file row and its directory entries in one transaction, so no entry can point at a deleted file).
    */
-  async upsert(row: DirectoryFileRow, keepMetadata: boolean): Promise<DirectoryFileRow> {
-    const saved = await this.db
+  async upsert(row: DirectoryFileRow, keepMetadata: boolean): Promise<DirectoryFileRow | null> {
+    // The SELECT's WHERE also avoids SQLite's INSERT … SELECT … ON CONFLICT parsing ambiguity.
+    return this.db
       .prepare(
         `INSERT INTO directory_files (id, directory_id, project_id, file_id, display_name, unique_id, metadata, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         SELECT ?, ?, f.project_id, f.id, ?, ?, ?, ?, ? FROM files f WHERE f.id = ? AND f.project_id = ?
          ON CONFLICT (directory_id, unique_id) DO UPDATE SET file_id = excluded.file_id, display_name = excluded.display_name,
            metadata = CASE WHEN ? THEN directory_files.metadata ELSE excluded.metadata END, updated_at = excluded.updated_at
          RETURNING *`,
       )
-      .bind(row.id, row.directory_id, row.project_id, row.file_id, row.display_name, row.unique_id, row.metadata, row.created_at, row.updated_at, keepMetadata ? 1 : 0)
+      .bind(row.id, row.directory_id, row.display_name, row.unique_id, row.metadata, row.created_at, row.updated_at, row.file_id, row.project_id, keepMetadata ? 1 : 0)
       .first<DirectoryFileRow>();
-    if (!saved) throw new Error("directory file upsert returned no row");
-    return saved;
   }
 
   get(projectId: string, directoryId: string, id: string): Promise<DirectoryFileRow | null> {

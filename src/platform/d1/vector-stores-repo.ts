@@ -96,14 +96,35 @@ export class VectorStoresRepo {
     ]);
   }
 
-  async addMembers(storeId: string, fileIds: string[]): Promise<void> {
-    if (fileIds.length === 0) return;
-    const stmt = this.db.prepare(`INSERT OR IGNORE INTO store_files (vector_store_id, file_id) VALUES (?, ?)`);
-    await this.db.batch(fileIds.map((f) => stmt.bind(storeId, f)));
+  /**
+   * Records the store's membership of each file whose catalog row still exists (and has not expired at `now`, unix
+   * seconds), while the store's row exists, in one transaction. Answers the ids that are members now (earlier
+   * memberships included), or "store_missing" when the store's row is gone (then nothing was written).
+   * A file delete removes the file row before it reads memberships, so a file it removed is never added here.
+   */
+  async addMembers(storeId: string, projectId: string, fileIds: string[], now: number): Promise<Set<string> | "store_missing"> {
+    // The no-op DO UPDATE makes RETURNING answer existing memberships too; the SELECT's WHERE avoids SQLite's upsert parsing ambiguity.
+    const insert = this.db.prepare(
+      `INSERT INTO store_files (vector_store_id, file_id)
+         SELECT s.id, f.id FROM vector_stores s JOIN files f ON f.project_id = s.project_id
+          WHERE s.id = ? AND s.project_id = ? AND f.id = ? AND (f.expires_at IS NULL OR f.expires_at > ?)
+       ON CONFLICT (vector_store_id, file_id) DO UPDATE SET file_id = excluded.file_id
+       RETURNING file_id`,
+    );
+    const storeCheck = this.db.prepare(`SELECT id FROM vector_stores WHERE id = ? AND project_id = ?`).bind(storeId, projectId);
+    const results = await this.db.batch<{ file_id?: string; id?: string }>([storeCheck, ...fileIds.map((f) => insert.bind(storeId, projectId, f, now))]);
+    if ((results[0]?.results.length ?? 0) === 0) return "store_missing";
+    return new Set(results.slice(1).flatMap((r) => r.results.map((row) => row.file_id ?? "")));
   }
 
   async removeMember(storeId: string, fileId: string): Promise<void> {
-    await this.db.prepare(`DELETE FROM store_files WHERE vector_store_id = ? AND file_id = ?`).bind(storeId, fileId).run();
+    await this.removeMembers(storeId, [fileId]);
+  }
+
+  async removeMembers(storeId: string, fileIds: string[]): Promise<void> {
+    if (fileIds.length === 0) return;
+    const stmt = this.db.prepare(`DELETE FROM store_files WHERE vector_store_id = ? AND file_id = ?`);
+    await this.db.batch(fileIds.map((f) => stmt.bind(storeId, f)));
   }
 
   async storesOfFile(fileId: string): Promise<string[]> {

@@ -19,7 +19,13 @@ export function readMeta(sql: Sql): StoreMeta | null {
   return m as unknown as StoreMeta;
 }
 
+/**
+ * Writes the given keys. Only a whole meta (initialize) creates it: a partial patch on an object without meta — one
+ * destroyed because its store was deleted, reached by a request already in flight — writes nothing, so the store
+ * cannot come back half-made.
+ */
 export function writeMeta(sql: Sql, patch: Partial<StoreMeta>): void {
+  if (patch.storeId === undefined && readMeta(sql) === null) return;
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
     sql.run(`INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)`, key, JSON.stringify(value));

@@ -58,18 +58,34 @@ export abstract class StoreObjectCore extends DurableObject<Env> {
     return summarize(this.sql, this.meta());
   }
 
-  /** A modify with `expires_after` (null clears it); counts as activity, so expires_at moves from now. */
-  async setExpiryPolicy(days: number | null): Promise<StoreSummary> {
+  /** The summary, or null once the object was destroyed (its store deleted since the caller read the catalog). */
+  liveSummary(): StoreSummary | null {
+    const meta = readMeta(this.sql);
+    return meta ? summarize(this.sql, meta) : null;
+  }
+
+  /**
+   * A modify with `expires_after` (null clears it); counts as activity, so expires_at moves from now.
+   * Null when the object was destroyed (nothing is written).
+   */
+  async setExpiryPolicy(days: number | null): Promise<StoreSummary | null> {
+    if (!readMeta(this.sql)) return null;
     writeMeta(this.sql, { expiresAfterDays: days, lastActiveAt: Math.floor(Date.now() / 1000) });
     await this.scheduleAlarm();
     await this.afterChange(true);
-    return this.summary();
+    return this.liveSummary();
   }
 
-  /** Any other modify (name, metadata) of the store: refreshes last_active_at like OpenAI does. */
-  async touch(): Promise<StoreSummary> {
-    await this.markActive();
-    return this.summary();
+  /**
+   * Any other modify (name, metadata) of the store refreshes last_active_at, like OpenAI, and rewrites the
+   * catalog mirror at once (modifies are rare; listings then show the new state). Null when destroyed.
+   */
+  async touch(): Promise<StoreSummary | null> {
+    if (!readMeta(this.sql)) return null;
+    writeMeta(this.sql, { lastActiveAt: Math.floor(Date.now() / 1000) });
+    await this.scheduleAlarm();
+    await this.afterChange(true);
+    return this.liveSummary();
   }
 
   /** Drops everything the store held and returns the chunk ids whose vectors must leave Vectorize. The catalog row is removed by the caller. */
@@ -187,7 +203,9 @@ export abstract class StoreObjectCore extends DurableObject<Env> {
    * writes the last state); a status change is mirrored at once. A failed write is retried by the alarm.
    */
   private async writeMirror(): Promise<void> {
-    const meta = this.meta();
+    // Destroyed while this write waited its turn: the store's catalog row is being deleted; never write it again.
+    const meta = readMeta(this.sql);
+    if (!meta) return;
     const s = summarize(this.sql, meta);
     try {
       await new VectorStoresRepo(this.env.DB).writeMirror(meta.storeId, {
@@ -206,7 +224,9 @@ export abstract class StoreObjectCore extends DurableObject<Env> {
   }
 
   protected async afterChange(force = false): Promise<void> {
-    const meta = this.meta();
+    // A request in flight when the store was destroyed ends here quietly: there is nothing left to mirror.
+    const meta = readMeta(this.sql);
+    if (!meta) return;
     const status = meta.expired ? "expired" : this.sql.all(`SELECT 1 FROM files WHERE status = 'in_progress' LIMIT 1`).length > 0 ? "in_progress" : "completed";
     const now = Date.now();
     if (!force && status === this.mirrored.status && now - this.mirrored.at < MIRROR_INTERVAL_MS) {

@@ -6,6 +6,7 @@ import type { AttachSpec, Checkpoint, FileListQuery, LastErrorCode, StoreFileRow
 import type { BatchState } from "./batches-table";
 import type { Attributes, Chunk } from "../../core/ports";
 import { STALL_SECONDS, StoreObjectCore } from "./store-core";
+import { readMeta } from "./meta";
 
 export interface Attached {
   row: StoreFileRow;
@@ -52,9 +53,13 @@ export abstract class StoreObjectFiles extends StoreObjectCore {
   /**
    * Records files as in_progress (idempotent: an attached in-progress or completed file is left as it is;
    * a failed or cancelled one starts again with a new generation). With a batch, also records membership.
+   * Null when the object was destroyed (its store deleted).
    */
-  async attachFiles(specs: AttachSpec[], batch?: { batchId: string; createdAt: number }): Promise<Attached[]> {
-    this.assertLive();
+  async attachFiles(specs: AttachSpec[], batch?: { batchId: string; createdAt: number }): Promise<Attached[] | null> {
+    const meta = readMeta(this.sql);
+    // Destroyed: the store is being deleted (its catalog row goes next), so nothing may be recorded here again.
+    if (!meta) return null;
+    if (meta.expired) throw new Error("vector store has expired");
     const now = Math.floor(Date.now() / 1000);
     const out = this.ctx.storage.transactionSync(() => {
       const attached: Attached[] = specs.map((spec) => {
@@ -204,8 +209,4 @@ export abstract class StoreObjectFiles extends StoreObjectCore {
     return dropped;
   }
 
-
-  private assertLive(): void {
-    if (this.meta().expired) throw new Error("vector store has expired");
-  }
 }

@@ -42,9 +42,11 @@ export function fileBatchRoutes() {
     const seen = new Set<string>();
     const items = entries.filter((e) => !seen.has(e.id) && seen.add(e.id)).map((e) => ({ file: byId.get(e.id)!, attributes: e.attributes, chunking: e.chunking }));
     const batchId = newFileBatchId();
-    await s.attachments.attach(store.id, items, { batchId, createdAt: nowSeconds() });
-    const state = await s.storeObjects.get(store.id).getBatch(batchId);
-    return pollAfter(c, state!.status, c.json(serializeBatch(store.id, state!)));
+    const outcome = await s.attachments.attach(store.id, projectId, items, { batchId, createdAt: nowSeconds() });
+    const state = outcome.kind === "attached" ? await s.storeObjects.get(store.id).getBatch(batchId) : null;
+    // No batch: the store was deleted while the batch was being created.
+    if (!state) throw notFound("vector_store", store.id);
+    return pollAfter(c, state.status, c.json(serializeBatch(store.id, state)));
   });
 
   app.get("/:batch_id", async (c) => {

@@ -20,10 +20,14 @@ export function vectorStoreFileRoutes() {
     const body = await jsonBody(c, FileCreateParams);
     const s = c.get("services");
     const [file] = await resolveFileIds(s, c.get("projectId"), [body.file_id], "file_id", true);
-    const [attached] = await s.attachments.attach(store.id, [
+    const outcome = await s.attachments.attach(store.id, c.get("projectId"), [
       { file: file!, attributes: body.attributes ?? null, chunking: resolveChunking(body.chunking_strategy) },
     ]);
-    return pollAfter(c, attached!.row.status, c.json(serializeVectorStoreFile(store.id, attached!.row)));
+    if (outcome.kind === "store_missing") throw notFound("vector_store", store.id);
+    // Empty: the file was deleted while it was being attached, and the delete won.
+    const [attached] = outcome.attached;
+    if (!attached) throw notFound("file", body.file_id, "file_id");
+    return pollAfter(c, attached.row.status, c.json(serializeVectorStoreFile(store.id, attached.row)));
   });
 
   app.get("/", async (c) => {

@@ -28,7 +28,7 @@ export async function addFile(directoryId: string, body: Record<string, unknown>
 export async function syncMessage(storeId: string, indexId: string): Promise<SyncIndexMessage> {
   const state = await env.STORE.getByName(storeId).syncState();
   if (!state) throw new Error(`no sync state in ${storeId}`);
-  return { v: 1, kind: "sync_index", index_id: indexId, store_id: storeId, run: state.run, checks: 0 };
+  return { v: 1, kind: "sync_index", index_id: indexId, store_id: storeId, run: state.run, lease: state.lease, checks: 0 };
 }
 
 /** Runs the current sync to its end: apply the diff, process every attached file, check again. */

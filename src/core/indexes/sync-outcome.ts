@@ -3,8 +3,12 @@ import type { FailedExport, SkippedFile } from "../../platform/store-object/sync
 
 /** A sync that has not finished after this long is failed (the ingest watchdog and dead-letter queue end every file sooner). */
 export const SYNC_TIMEOUT_MS = 2 * 60 * 60 * 1000;
-/** A syncing run with no heartbeat for this long has lost its queue message: a new sync may supersede it. */
-export const SYNC_STALL_MS = 10 * 60 * 1000;
+/**
+ * A syncing run with no heartbeat for this long has stalled (its message was lost, or its steps keep failing): a
+ * new sync supersedes it. A live run heartbeats at least every 5 s (checkDelaySeconds) while it waits for files,
+ * and per batch of 100 files while it applies; the store object re-sends a silent run's step after 15 s.
+ */
+export const SYNC_STALL_MS = 30 * 1000;
 /** Files named in error_message; the rest are counted. */
 const NAMED_FAILURES = 5;
 

@@ -3,7 +3,7 @@ import type { DirectoriesRepo } from "../../platform/d1/directories-repo";
 import type { DirectoryFilesRepo } from "../../platform/d1/directory-files-repo";
 import type { IndexesRepo, IndexRow } from "../../platform/d1/indexes-repo";
 import type { VectorStoresRepo } from "../../platform/d1/vector-stores-repo";
-import type { ExportedFile } from "../../platform/store-object/sync-table";
+import type { ExportedFile, SyncTicket } from "../../platform/store-object/sync-table";
 import { attributesHash, attributesOf, parseMetadata } from "../directories/metadata";
 import { nowIso, nowSeconds } from "../ids";
 import { isSupportedForRetrieval } from "../ingestion/file-types";
@@ -43,9 +43,11 @@ export async function runSyncStep(deps: SyncDeps, msg: SyncIndexMessage): Promis
     return null;
   }
   const object = deps.objects.get(msg.store_id);
-  const exported = await object.exportedFiles(msg.run);
-  if (exported) await applyDiff(deps, index, msg.run, exported);
-  const check = await object.checkExport(msg.run);
+  // A message of an earlier run, or of a lease the store object's recovery superseded, does nothing.
+  const ticket = { run: msg.run, lease: msg.lease };
+  const exported = await object.exportedFiles(ticket);
+  if (exported) await applyDiff(deps, index, ticket, exported);
+  const check = await object.checkExport(ticket);
   if (!check || check.pending === 0) return null;
   return { next: { ...msg, checks: msg.checks + 1 }, delaySeconds: checkDelaySeconds(msg.checks) };
 }
@@ -54,12 +56,12 @@ export async function runSyncStep(deps: SyncDeps, msg: SyncIndexMessage): Promis
  * Applies the diff in batches, recording each batch in the manifest right after it is applied: a crash or
  * redelivery recomputes the diff against the manifest and carries on. Every store operation is idempotent.
  */
-async function applyDiff(deps: SyncDeps, index: IndexRow, run: number, exported: ExportedFile[]): Promise<void> {
+async function applyDiff(deps: SyncDeps, index: IndexRow, ticket: SyncTicket, exported: ExportedFile[]): Promise<void> {
   const storeId = index.vector_store_id;
   const object = deps.objects.get(storeId);
   const directory = await deps.directories.get(index.project_id, index.source_directory_id);
   if (!directory) {
-    await object.failSync(run, `The source directory '${index.source_directory_id}' no longer exists.`);
+    await object.failSync(ticket.run, `The source directory '${index.source_directory_id}' no longer exists.`);
     return;
   }
   const rows = await deps.directoryFiles.exportRows(index.project_id, directory.id, nowSeconds());
@@ -71,7 +73,7 @@ async function applyDiff(deps: SyncDeps, index: IndexRow, run: number, exported:
   );
   const plan = planSync(desired, exported, isSupportedForRetrieval);
   // false: this run was superseded or finished meanwhile; stop touching the store.
-  const record = (files: DesiredFile[], removed: string[] = []) => object.recordExported(run, files.map(manifestRow), removed);
+  const record = (files: DesiredFile[], removed: string[] = []) => object.recordExported(ticket, files.map(manifestRow), removed);
   /** The files attached: a file deleted meanwhile is left out (the delete won); null when the store was deleted. */
   const attach = async (files: DesiredFile[]): Promise<DesiredFile[] | null> => {
     const outcome = await deps.attachments.attach(storeId, index.project_id, files.map((d) => ({ file: d.file, attributes: d.attributes, chunking: INDEX_CHUNKING })));
@@ -101,7 +103,7 @@ async function applyDiff(deps: SyncDeps, index: IndexRow, run: number, exported:
     if (!(await record(files))) return;
   }
   for (const files of batches(plan.keep)) if (!(await record(files))) return;
-  await object.finishApply(run, plan.skipped);
+  await object.finishApply(ticket, plan.skipped);
 }
 
 function batches<T>(items: T[]): T[][] {

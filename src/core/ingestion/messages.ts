@@ -27,6 +27,12 @@ export const SyncIndexMessage = z.object({
   store_id: z.string(),
   /** The sync run this message drives; a message of an earlier run is stale. */
   run: z.number().int(),
+  /**
+   * The run's message chain: the store object's recovery alarm re-sends a silent run's step under the next lease,
+   * and a message of an older lease does nothing, so there is never more than one live chain per run. Added after
+   * v1 shipped: a message without it is read as lease 0 (the lease every run starts with).
+   */
+  lease: z.number().int().min(0).default(0),
   /** Progress checks so far (sets the delay of the next one). */
   checks: z.number().int().min(0),
 });
@@ -41,6 +47,6 @@ export function ingestFileMessage(storeId: string, fileId: string, generation: n
   return { v: 1, kind: "ingest_file", store_id: storeId, file_id: fileId, generation };
 }
 
-export function syncIndexMessage(indexId: string, storeId: string, run: number, checks = 0): SyncIndexMessage {
-  return { v: 1, kind: "sync_index", index_id: indexId, store_id: storeId, run, checks };
+export function syncIndexMessage(indexId: string, storeId: string, run: number, lease = 0, checks = 0): SyncIndexMessage {
+  return { v: 1, kind: "sync_index", index_id: indexId, store_id: storeId, run, lease, checks };
 }

@@ -1,13 +1,14 @@
 // The per-vector-store Durable Object: typed RPC methods over the table modules beside it, layered store-core → store-files → store-search → index sync (here).
 import { IndexesRepo } from "../d1/indexes-repo";
 import * as syncTable from "./sync-table";
-import type { ExportedFile, ManifestRow, SkippedFile, SyncState } from "./sync-table";
+import type { ExportedFile, ManifestRow, SkippedFile, SyncState, SyncTicket } from "./sync-table";
 import { SYNC_STALL_MS, SYNC_TIMED_OUT, SYNC_TIMEOUT_MS, syncOutcome } from "../../core/indexes/sync-outcome";
 import { StoreObjectSearch } from "./store-search";
 
 export { STALL_SECONDS, type StoreInit } from "./store-core";
 export type { Attached, SliceClaim, SliceOutcome, SliceWrite, SliceWritten } from "./store-files";
 export type { ScoredChunk, StoreSearchInput } from "./store-search";
+export type { SyncTicket } from "./sync-table";
 
 export class VectorStoreObject extends StoreObjectSearch {
   // --- index sync ------------------------------------------------------------------------
@@ -20,6 +21,8 @@ export class VectorStoreObject extends StoreObjectSearch {
     const current = syncTable.readState(this.sql);
     if (current?.status === "syncing" && now - current.heartbeat_at < SYNC_STALL_MS) return { started: false, state: current };
     const state = syncTable.start(this.sql, indexId, now);
+    // If the caller's message is lost, the alarm re-sends the step (recovery.ts).
+    await this.scheduleAlarm();
     // The HTTP caller enqueues next; a failed mirror write is repaired by the next transition.
     await this.mirrorSync(state, false);
     return { started: true, state };
@@ -29,14 +32,19 @@ export class VectorStoreObject extends StoreObjectSearch {
     return syncTable.readState(this.sql);
   }
 
-  /** What the index exported so far, with each file's status here; null when `run` is not the run applying now. */
-  exportedFiles(run: number): ExportedFile[] | null {
-    return this.isApplying(run) ? syncTable.exportedFiles(this.sql) : null;
+  /**
+   * What the index exported so far, with each file's status here; null when `ticket` is not the live chain of the
+   * run applying now. A step starting is progress: it records a heartbeat.
+   */
+  exportedFiles(ticket: SyncTicket): ExportedFile[] | null {
+    if (!this.isApplying(ticket)) return null;
+    syncTable.heartbeat(this.sql, Date.now());
+    return syncTable.exportedFiles(this.sql);
   }
 
   /** Records applied changes as they happen, so a redelivered run resumes instead of redoing them. */
-  recordExported(run: number, upserts: ManifestRow[], removed: string[]): boolean {
-    if (!this.isApplying(run)) return false;
+  recordExported(ticket: SyncTicket, upserts: ManifestRow[], removed: string[]): boolean {
+    if (!this.isApplying(ticket)) return false;
     this.ctx.storage.transactionSync(() => {
       syncTable.recordExported(this.sql, upserts, removed);
       syncTable.heartbeat(this.sql, Date.now());
@@ -45,8 +53,8 @@ export class VectorStoreObject extends StoreObjectSearch {
   }
 
   /** The directory diff is applied: last_synced_at is set and the run waits for its files to finish processing. */
-  async finishApply(run: number, skipped: SkippedFile[]): Promise<boolean> {
-    if (!this.isApplying(run)) return false;
+  async finishApply(ticket: SyncTicket, skipped: SkippedFile[]): Promise<boolean> {
+    if (!this.isApplying(ticket)) return false;
     syncTable.finishApply(this.sql, skipped, Date.now());
     await this.mirrorSync(syncTable.readState(this.sql)!, true);
     return true;
@@ -55,10 +63,12 @@ export class VectorStoreObject extends StoreObjectSearch {
   /**
    * Ends the run once none of the index's files is in progress (or the run timed out); otherwise records a heartbeat
    * and answers how many are pending. A finished run is mirrored again, so a redelivered message repairs the catalog.
+   * Null for a message of another run or of a superseded lease (its chain ends there).
    */
-  async checkExport(run: number): Promise<{ state: SyncState; pending: number } | null> {
+  async checkExport(ticket: SyncTicket): Promise<{ state: SyncState; pending: number } | null> {
     const state = syncTable.readState(this.sql);
-    if (!state || state.run !== run || state.phase === "applying") return null;
+    if (!state || state.run !== ticket.run || state.phase === "applying") return null;
+    if (state.status === "syncing" && !syncTable.isCurrent(state, ticket)) return null;
     if (state.status !== "syncing") {
       await this.mirrorSync(state, true);
       return { state, pending: 0 };
@@ -92,9 +102,9 @@ export class VectorStoreObject extends StoreObjectSearch {
     return syncTable.directoryFilesOf(this.sql, fileIds);
   }
 
-  private isApplying(run: number): boolean {
+  private isApplying(ticket: SyncTicket): boolean {
     const state = syncTable.readState(this.sql);
-    return !!state && state.run === run && state.status === "syncing" && state.phase === "applying";
+    return !!state && syncTable.isCurrent(state, ticket) && state.status === "syncing" && state.phase === "applying";
   }
 
   /** strict: a failed catalog write throws, so the queue message that caused the transition is retried. */

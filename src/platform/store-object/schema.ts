@@ -1,7 +1,18 @@
 // The store object's SQLite schema, created and upgraded idempotently, gated by a version in `meta`.
 import type { Sql } from "./sql";
 
-const MIGRATIONS: string[][] = [
+/** A statement, or a step that checks before it changes (ALTER TABLE has no IF NOT EXISTS). */
+type Step = string | ((sql: Sql) => void);
+
+/** Adds a column unless it is there: storage wiped by deleteAll() is rebuilt from v1, and the step must hold either way. */
+function addColumn(table: string, column: string, declaration: string): Step {
+  return (sql) => {
+    const columns = sql.all<{ name: string }>(`SELECT name FROM pragma_table_info(?)`, table).map((c) => c.name);
+    if (!columns.includes(column)) sql.run(`ALTER TABLE ${table} ADD COLUMN ${column} ${declaration}`);
+  };
+}
+
+const MIGRATIONS: Step[][] = [
   // v1
   [
     `CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
@@ -77,6 +88,12 @@ const MIGRATIONS: string[][] = [
        attributes_hash TEXT NOT NULL
      )`,
   ],
+  // v3: recovery of a run whose step message was lost (recovery.ts): the live message chain and its re-sends.
+  [
+    addColumn("sync_state", "lease", "INTEGER NOT NULL DEFAULT 0"),
+    addColumn("sync_state", "lease_at", "INTEGER"),
+    addColumn("sync_state", "resends", "INTEGER NOT NULL DEFAULT 0"),
+  ],
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -86,7 +103,10 @@ export function migrate(sql: Sql): void {
   const row = sql.all<{ value: string }>(`SELECT value FROM meta WHERE key = 'schema_version'`)[0];
   const current = row ? Number(row.value) : 0;
   for (let v = current; v < MIGRATIONS.length; v++) {
-    for (const statement of MIGRATIONS[v]!) sql.run(statement);
+    for (const step of MIGRATIONS[v]!) {
+      if (typeof step === "string") sql.run(step);
+      else step(sql);
+    }
   }
   if (current !== SCHEMA_VERSION)
     sql.run(`INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)`, String(SCHEMA_VERSION));

@@ -6,6 +6,7 @@ import { migrate } from "./schema";
 import { durableObjectSql, type Sql } from "./sql";
 import { summarize, type StoreSummary } from "./summary";
 import * as filesTable from "./files-table";
+import * as recovery from "./recovery";
 import { ingestFileMessage } from "../../core/ingestion/messages";
 import type { VectorCache } from "./vector-cache";
 import { loadConfig } from "../../config";
@@ -27,7 +28,8 @@ const MIRROR_RETRY_MS = 5_000;
 const MIRROR_INTERVAL_MS = 1_000;
 /**
  * An in-progress file with no progress for this long has lost its message (or the dead-letter path failed):
- * the watchdog alarm re-enqueues it, so nothing stays in_progress forever.
+ * the watchdog alarm re-enqueues it, so nothing stays in_progress forever. This is the production backstop for
+ * one lost message in a busy store; a store whose ingestion goes quiet is re-sent much sooner (recovery.ts).
  */
 export const STALL_SECONDS = 180;
 
@@ -106,6 +108,7 @@ export abstract class StoreObjectCore extends DurableObject<Env> {
     const at = expiresAt(meta);
     if (!meta.expired && at !== null && at <= now) await this.dropFromVectorize(meta.storeId, this.expire());
     try {
+      await this.resendQuietWork(meta.storeId);
       await this.requeueStalled(meta, now);
       await this.afterChange(true);
     } finally {
@@ -139,7 +142,23 @@ export abstract class StoreObjectCore extends DurableObject<Env> {
     this.vectorCache = null;
   }
 
-  /** The watchdog: re-sends the ingest message of files whose processing stalled. */
+  /**
+   * Lost messages (a dev restart empties the local queue): when the store's ingestion went quiet, every in-progress
+   * file's message is sent again; when a syncing run went silent, its step is sent again under a new lease. The
+   * state is recorded before sending, so a failing queue backs off instead of spinning the alarm.
+   */
+  private async resendQuietWork(storeId: string): Promise<void> {
+    const now = Date.now();
+    const messages = this.ctx.storage.transactionSync(() => {
+      const sync = recovery.takeSilentSync(this.sql, storeId, now);
+      return [...recovery.takeQuietIngest(this.sql, storeId, now), ...(sync ? [sync] : [])];
+    });
+    if (messages.length === 0) return;
+    console.warn(JSON.stringify({ level: "warn", store: storeId, msg: "work went quiet; re-sending its queue messages", messages: messages.length }));
+    await recovery.sendAll(this.env.INGEST, messages);
+  }
+
+  /** The per-file watchdog: re-sends the ingest message of files whose processing stalled. */
   private async requeueStalled(meta: StoreMeta, now: number): Promise<void> {
     const stalled = filesTable.stalled(this.sql, now - STALL_SECONDS, 100);
     if (stalled.length === 0) return;
@@ -188,8 +207,11 @@ export abstract class StoreObjectCore extends DurableObject<Env> {
     const at = expiresAt(meta);
     if (!meta.expired && at !== null) candidates.push(at * 1000);
     if (extraAtMs !== undefined) candidates.push(extraAtMs);
-    // While files are in progress, wake up to check on them.
-    if (filesTable.stalled(this.sql, Number.MAX_SAFE_INTEGER, 1).length > 0) candidates.push(Date.now() + STALL_SECONDS * 1000);
+    // While work is in progress, wake up when it could count as quiet (recovery.ts) or a file as stalled.
+    const now = Date.now();
+    const oldest = filesTable.stalled(this.sql, Number.MAX_SAFE_INTEGER, 1)[0];
+    const checks = [recovery.ingestDueAt(this.sql, now), recovery.syncDueAt(this.sql), oldest ? (oldest.updated_at + STALL_SECONDS) * 1000 : null];
+    for (const at of checks) if (at !== null) candidates.push(Math.max(at, now + recovery.MIN_WAKE_MS));
     const current = await this.ctx.storage.getAlarm();
     if (current !== null && current > Date.now()) candidates.push(current);
     if (candidates.length === 0) return;

@@ -5,7 +5,8 @@ import * as chunksTable from "./chunks-table";
 import type { AttachSpec, Checkpoint, FileListQuery, LastErrorCode, StoreFileRow } from "./files-table";
 import type { BatchState } from "./batches-table";
 import type { Attributes, Chunk } from "../../core/ports";
-import { STALL_SECONDS, StoreObjectCore } from "./store-core";
+import { noteIngestActivity } from "./recovery";
+import { StoreObjectCore } from "./store-core";
 import { readMeta } from "./meta";
 
 export interface Attached {
@@ -68,9 +69,11 @@ export abstract class StoreObjectFiles extends StoreObjectCore {
         return { row: filesTable.upsertInProgress(this.sql, spec, now), started: true };
       });
       if (batch) batchesTable.createBatch(this.sql, batch.batchId, batch.createdAt, specs.map((s) => s.fileId));
+      // The caller sends fresh messages for started files: the store's quiet window starts again.
+      if (attached.some((a) => a.started)) noteIngestActivity(this.sql, Date.now());
       return attached;
     });
-    if (out.some((a) => a.started)) await this.scheduleAlarm(Date.now() + STALL_SECONDS * 1000);
+    if (out.some((a) => a.started)) await this.scheduleAlarm();
     await this.afterChange();
     await this.markActive();
     return out;
@@ -159,9 +162,14 @@ export abstract class StoreObjectFiles extends StoreObjectCore {
    * Writes one slice atomically and moves the checkpoint. A slice whose start is not the current checkpoint
    * (a redelivered or duplicate message) changes nothing.
    */
-  /** claimSlice for several messages at once (one RPC per queue batch and store). */
+  /**
+   * claimSlice for several messages at once (one RPC per queue batch and store). A live claim is ingest activity:
+   * a message of in-progress work arrived, so the store is not quiet (stale duplicates do not count).
+   */
   claimSlices(items: Array<{ fileId: string; generation: number }>): Array<SliceClaim | null> {
-    return items.map((i) => this.claimSlice(i.fileId, i.generation));
+    const claims = items.map((i) => this.claimSlice(i.fileId, i.generation));
+    if (claims.some((c) => c !== null)) noteIngestActivity(this.sql, Date.now());
+    return claims;
   }
 
   /**
@@ -170,8 +178,9 @@ export abstract class StoreObjectFiles extends StoreObjectCore {
    */
   async writeSlices(inputs: SliceWrite[]): Promise<SliceWritten[]> {
     const now = Math.floor(Date.now() / 1000);
-    const results = this.ctx.storage.transactionSync(() =>
-      inputs.map((input): SliceWritten => {
+    const results = this.ctx.storage.transactionSync(() => {
+      noteIngestActivity(this.sql, Date.now());
+      return inputs.map((input): SliceWritten => {
         const claim = this.claimSlice(input.fileId, input.generation);
         if (!claim || claim.checkpoint.startChar !== input.from.startChar || claim.checkpoint.firstIndex !== input.from.firstIndex)
           return { outcome: "stale", inserted: [], dropped: [] };
@@ -184,8 +193,8 @@ export abstract class StoreObjectFiles extends StoreObjectCore {
         const dropped = chunksTable.deleteFileChunks(this.sql, input.fileId, input.generation);
         filesTable.complete(this.sql, input.fileId, input.dimensions, now);
         return { outcome: "completed", inserted, dropped };
-      }),
-    );
+      });
+    });
     if (results.some((r) => r.outcome === "completed")) {
       this.invalidateVectors();
       await this.afterChange();
@@ -201,6 +210,7 @@ export abstract class StoreObjectFiles extends StoreObjectCore {
     const dropped = this.ctx.storage.transactionSync(() => {
       const ids = chunksTable.deleteFileChunks(this.sql, fileId);
       filesTable.fail(this.sql, fileId, code, message, Math.floor(Date.now() / 1000));
+      noteIngestActivity(this.sql, Date.now());
       return ids;
     });
     this.invalidateVectors();

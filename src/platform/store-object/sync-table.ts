@@ -17,7 +17,14 @@ export interface SyncState {
   /** JSON SkippedFile[]: directory files this run could not export at all. */
   skipped: string | null;
   started_at: number;
+  /** The last progress of the run's live message chain (or its start). */
   heartbeat_at: number;
+  /** The run's live message chain: 0 at start, bumped by each re-send of a silent run (recovery.ts). */
+  lease: number;
+  /** When the current lease was issued by a re-send; null while the run is on its first chain. */
+  lease_at: number | null;
+  /** Re-sends since the last heartbeat: each doubles the quiet time before the next. */
+  resends: number;
   last_synced_at: number | null;
   last_exported_at: number | null;
 }
@@ -51,25 +58,43 @@ export function readState(sql: Sql): SyncState | null {
   return sql.all<SyncState>(`SELECT * FROM sync_state LIMIT 1`)[0] ?? null;
 }
 
-/** A new run: status syncing, phase applying. The run number survives from earlier runs. */
+/** Which message chain a sync step belongs to: the run, and the lease within it. */
+export interface SyncTicket {
+  run: number;
+  lease: number;
+}
+
+/** Whether `ticket` names the live chain of the run in `state`. */
+export function isCurrent(state: SyncState, ticket: SyncTicket): boolean {
+  return state.run === ticket.run && state.lease === ticket.lease;
+}
+
+/** A new run: status syncing, phase applying, lease 0. The run number survives from earlier runs. */
 export function start(sql: Sql, indexId: string, now: number): SyncState {
   const run = (readState(sql)?.run ?? 0) + 1;
   sql.run(
-    `INSERT INTO sync_state (index_id, run, status, phase, error_message, skipped, started_at, heartbeat_at, last_synced_at, last_exported_at)
-     VALUES (?, ?, 'syncing', 'applying', NULL, NULL, ?, ?, NULL, NULL)
+    `INSERT INTO sync_state (index_id, run, status, phase, error_message, skipped, started_at, heartbeat_at, lease, lease_at, resends, last_synced_at, last_exported_at)
+     VALUES (?, ?, 'syncing', 'applying', NULL, NULL, ?, ?, 0, NULL, 0, NULL, NULL)
      ON CONFLICT (index_id) DO UPDATE SET run = excluded.run, status = 'syncing', phase = 'applying', error_message = NULL,
-       skipped = NULL, started_at = excluded.started_at, heartbeat_at = excluded.heartbeat_at`,
+       skipped = NULL, started_at = excluded.started_at, heartbeat_at = excluded.heartbeat_at, lease = 0, lease_at = NULL, resends = 0`,
     indexId, run, now, now,
   );
   return readState(sql)!;
 }
 
+/** Progress of the live chain: also ends the back-off of re-sends. */
 export function heartbeat(sql: Sql, now: number): void {
-  sql.run(`UPDATE sync_state SET heartbeat_at = ?`, now);
+  sql.run(`UPDATE sync_state SET heartbeat_at = ?, resends = 0`, now);
+}
+
+/** A re-send of a silent run's step: the next lease (older messages go stale). Returns it. */
+export function nextLease(sql: Sql, now: number): number {
+  sql.run(`UPDATE sync_state SET lease = lease + 1, lease_at = ?, resends = resends + 1`, now);
+  return readState(sql)!.lease;
 }
 
 export function finishApply(sql: Sql, skipped: SkippedFile[], now: number): void {
-  sql.run(`UPDATE sync_state SET phase = 'exporting', skipped = ?, last_synced_at = ?, heartbeat_at = ?`, JSON.stringify(skipped), now, now);
+  sql.run(`UPDATE sync_state SET phase = 'exporting', skipped = ?, last_synced_at = ?, heartbeat_at = ?, resends = 0`, JSON.stringify(skipped), now, now);
 }
 
 export function finish(sql: Sql, status: "ready" | "failed", errorMessage: string | null, now: number, exported: boolean): void {

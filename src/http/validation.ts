@@ -91,26 +91,6 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, data: unknown, pref
   return result.data;
 }
 
-/** Reads a JSON body; empty bodies count as `{}` so endpoints with all-optional fields accept none. */
-export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
-  const text = await c.req.text();
-  let data: unknown = {};
-  if (text.trim() !== "") {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      throw badRequest(
-        "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)",
-        null,
-        "invalid_json",
-      );
-    }
-  }
-  if (data === null || typeof data !== "object" || Array.isArray(data))
-    throw badRequest("The request body must be a JSON object.", null, "invalid_type");
-  return parseOrThrow(schema, data);
-}
-
 /** Query strings: every value arrives as a string; schemas coerce. Repeated keys keep the last. */
 export function queryParams<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
   return parseOrThrow(schema, c.req.query());

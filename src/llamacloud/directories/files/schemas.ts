@@ -7,13 +7,15 @@ import {
   MAX_METADATA_STRING_CHARS,
   type DirectoryMetadata as Metadata,
 } from "../../../core/directories/metadata";
+import { FIELD_LIMITS, limitedJson } from "../../../http/json-limits";
 import { PageParams } from "../../shared/pagination";
 
 /**
  * string | number | boolean | null | string[], held to what vector store attributes can carry (metadata becomes the
- * exported files' attributes): ≤ 16 keys of ≤ 64 chars, strings (and joined string lists) ≤ 512 chars.
+ * exported files' attributes): ≤ 16 keys of ≤ 64 chars, strings (and joined string lists) ≤ 512 chars; ≤ 64 KiB as
+ * JSON, checked first.
  */
-export const DirectoryMetadata: z.ZodType<Metadata, unknown> = z
+export const DirectoryMetadata: z.ZodType<Metadata, unknown> = limitedJson(z
   .record(z.string().min(1).max(MAX_METADATA_KEY_CHARS), z.union([z.string().max(MAX_METADATA_STRING_CHARS), z.number(), z.boolean(), z.null(), z.array(z.string())]))
   .superRefine((value, ctx) => {
     const count = Object.keys(value).length;
@@ -22,7 +24,7 @@ export const DirectoryMetadata: z.ZodType<Metadata, unknown> = z
     for (const [key, v] of Object.entries(value))
       if (Array.isArray(v) && v.join(LIST_SEPARATOR).length > MAX_METADATA_STRING_CHARS)
         ctx.addIssue({ code: "custom", path: [key], message: `the list is too long: joined, it must be at most ${MAX_METADATA_STRING_CHARS} characters.`, params: { code: "string_above_max_length" } });
-  });
+  }), FIELD_LIMITS.keyValues);
 
 const Name = z.string().trim().min(1).max(1024);
 

@@ -96,9 +96,18 @@ export function queryParams<S extends z.ZodType>(c: Context, schema: S): z.outpu
   return parseOrThrow(schema, c.req.query());
 }
 
+/**
+ * Longest object id accepted in a path or a body. Shelf mints ids of about 30 characters; the bound keeps a hostile
+ * id from being bound into a catalog query (D1 values ≤ 2 MB) or echoed back whole in a 404.
+ */
+export const MAX_ID_CHARS = 128;
+
+/** An object id sent in a JSON body (`file_id`, `index_id`, …): ≤ MAX_ID_CHARS characters. */
+export const IdField = z.string().max(MAX_ID_CHARS);
+
 /** Validates a path id's prefix, answering like OpenAI: "Expected an ID that begins with 'vs_'." */
 export function pathId(c: Context, name: string, prefix: string): string {
   const value = c.req.param(name);
-  if (!value || !value.startsWith(prefix) || value.length > 128) throw wrongIdPrefix(name, value ?? "", prefix);
+  if (!value || !value.startsWith(prefix) || value.length > MAX_ID_CHARS) throw wrongIdPrefix(name, value ?? "", prefix);
   return value;
 }

@@ -95,7 +95,43 @@ describe("free-form JSON fields", () => {
   });
 });
 
+describe("id fields", () => {
+  it("answers 400 naming an id longer than 128 characters, before any lookup", async () => {
+    const long = "file-" + "x".repeat(3 * 1024 * 1024);
+    const vs = (await api("POST", "/v1/vector_stores", { json: { name: "ids" } })).body;
+    const dir = (await api("POST", "/api/v1/beta/directories", { json: { name: "ids" } })).body;
+    const cases: Array<[string, unknown, string]> = [
+      ["/v1/vector_stores", { name: "long-id-store", file_ids: [long] }, "file_ids[0]"],
+      [`/v1/vector_stores/${vs.id}/files`, { file_id: long }, "file_id"],
+      [`/v1/vector_stores/${vs.id}/file_batches`, { files: [{ file_id: long }] }, "files[0].file_id"],
+      [`/api/v1/beta/directories/${dir.id}/files`, { file_id: long }, "file_id"],
+      ["/api/v1/indexes", { source_directory_id: long }, "source_directory_id"],
+      ["/api/v1/retrieval/retrieve", { index_id: long, query: "x" }, "index_id"],
+    ];
+    for (const [path, json, param] of cases) {
+      const res = await api("POST", path, { json });
+      expectFieldError(res, param);
+      expect(JSON.stringify(res.body).length).toBeLessThan(1000);
+    }
+    expect(await storeNames()).not.toContain("long-id-store");
+  });
+});
+
 describe("whole JSON bodies", () => {
+  it("refuses deep nesting under a key the schema ignores, naming the key, and writes nothing", async () => {
+    const res = await post("/api/v1/beta/directories", `{"name":"ignored-deep","extra":${nested(50_000)}}`);
+    expectFieldError(res, "extra");
+    expect(res.body.error.code).toBe("object_above_max_depth");
+    expect(await directoryNames()).not.toContain("ignored-deep");
+  });
+
+  it("refuses a body that is not UTF-8 with 400", async () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('{"name":"'), 0xff, 0xfe, ...new TextEncoder().encode('"}')]);
+    const res = await api("POST", "/v1/vector_stores", { raw: bytes, headers: { "content-type": "application/json" } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("invalid_json");
+  });
+
   it("answers 413 in the error envelope above the body cap, and writes nothing", async () => {
     const raw = JSON.stringify({ name: "too-big", system_metadata: { blob: "y".repeat(17 * 1024 * 1024) } });
     const res = await post("/api/v1/beta/directories", raw);

@@ -8,6 +8,7 @@ import {
   type DirectoryMetadata as Metadata,
 } from "../../../core/directories/metadata";
 import { FIELD_LIMITS, limitedJson } from "../../../http/json-limits";
+import { IdField } from "../../../http/validation";
 import { PageParams } from "../../shared/pagination";
 
 /**
@@ -29,7 +30,7 @@ export const DirectoryMetadata: z.ZodType<Metadata, unknown> = limitedJson(z
 const Name = z.string().trim().min(1).max(1024);
 
 export const DirectoryFileAddParams = z.object({
-  file_id: z.string().min(1),
+  file_id: IdField.min(1),
   display_name: Name.nullable().optional(),
   unique_id: Name.nullable().optional(),
   metadata: DirectoryMetadata.nullable().optional(),
@@ -58,7 +59,7 @@ export const DirectoryFileUpdateParams = z.object({
   display_name: Name.nullable().optional(),
   unique_id: Name.nullable().optional(),
   metadata: DirectoryMetadata.nullable().optional(),
-  target_directory_id: z.string().min(1).nullable().optional(),
+  target_directory_id: IdField.min(1).nullable().optional(),
 });
 
 const IsoDateTime = z.iso.datetime({ offset: true, local: true }).transform((s) => new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s : `${s}Z`).toISOString());

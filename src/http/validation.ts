@@ -73,6 +73,8 @@ export function issueToError(issue: z.core.$ZodIssue, prefix: Path = []): ApiErr
       return badRequest(`Invalid ${named}: ${kind} below minimum value. Expected a value >= ${min}, but got ${String(input)} instead.`, param, `${kind}_below_min_value`);
     }
     case "invalid_value":
+      // zod reports a missing literal or enum (`expires_after.anchor`) as an invalid value; the client left it out.
+      if (input === undefined) return badRequest(`Missing required parameter: ${named}.`, param, "missing_required_parameter");
       return badRequest(`Invalid value: ${show(input)}. Supported values are: ${issue.values.map(show).join(", ")}.`, param, "invalid_value");
     case "invalid_union":
       return badRequest(`Invalid value for ${named}: ${issue.message}`, param, "invalid_value");

@@ -67,6 +67,11 @@ export function payloadTooLarge(message: string, param: string | null = null): A
   return new ApiError(413, message, "invalid_request_error", param, "file_too_large");
 }
 
+/** A JSON request body above the cap of src/http/json-body.ts: refused before it is read whole. */
+export function requestTooLarge(limitBytes: number): ApiError {
+  return new ApiError(413, `The request body is too large: a JSON body may have at most ${limitBytes} bytes.`, "invalid_request_error", null, "request_too_large");
+}
+
 export function wrongIdPrefix(param: string, value: string, prefix: string): ApiError {
   return badRequest(`Invalid '${param}': '${value}'. Expected an ID that begins with '${prefix}'.`, param, "invalid_value");
 }

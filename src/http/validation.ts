@@ -73,6 +73,8 @@ export function issueToError(issue: z.core.$ZodIssue, prefix: Path = []): ApiErr
       return badRequest(`Invalid ${named}: ${kind} below minimum value. Expected a value >= ${min}, but got ${String(input)} instead.`, param, `${kind}_below_min_value`);
     }
     case "invalid_value":
+      // zod reports a missing literal or enum (`expires_after.anchor`) as an invalid value; the client left it out.
+      if (input === undefined) return badRequest(`Missing required parameter: ${named}.`, param, "missing_required_parameter");
       return badRequest(`Invalid value: ${show(input)}. Supported values are: ${issue.values.map(show).join(", ")}.`, param, "invalid_value");
     case "invalid_union":
       return badRequest(`Invalid value for ${named}: ${issue.message}`, param, "invalid_value");
@@ -91,34 +93,23 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, data: unknown, pref
   return result.data;
 }
 
-/** Reads a JSON body; empty bodies count as `{}` so endpoints with all-optional fields accept none. */
-export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
-  const text = await c.req.text();
-  let data: unknown = {};
-  if (text.trim() !== "") {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      throw badRequest(
-        "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)",
-        null,
-        "invalid_json",
-      );
-    }
-  }
-  if (data === null || typeof data !== "object" || Array.isArray(data))
-    throw badRequest("The request body must be a JSON object.", null, "invalid_type");
-  return parseOrThrow(schema, data);
-}
-
 /** Query strings: every value arrives as a string; schemas coerce. Repeated keys keep the last. */
 export function queryParams<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
   return parseOrThrow(schema, c.req.query());
 }
 
+/**
+ * Longest object id accepted in a path or a body. Shelf mints ids of about 30 characters; the bound keeps a hostile
+ * id from being bound into a catalog query (D1 values ≤ 2 MB) or echoed back whole in a 404.
+ */
+export const MAX_ID_CHARS = 128;
+
+/** An object id sent in a JSON body (`file_id`, `index_id`, …): ≤ MAX_ID_CHARS characters. */
+export const IdField = z.string().max(MAX_ID_CHARS);
+
 /** Validates a path id's prefix, answering like OpenAI: "Expected an ID that begins with 'vs_'." */
 export function pathId(c: Context, name: string, prefix: string): string {
   const value = c.req.param(name);
-  if (!value || !value.startsWith(prefix) || value.length > 128) throw wrongIdPrefix(name, value ?? "", prefix);
+  if (!value || !value.startsWith(prefix) || value.length > MAX_ID_CHARS) throw wrongIdPrefix(name, value ?? "", prefix);
   return value;
 }

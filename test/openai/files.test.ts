@@ -54,6 +54,25 @@ describe("POST /v1/files", () => {
     }
   });
 
+  it("rejects a partial expires_after with 400 naming the missing field, and stores no file", async () => {
+    const before = (await api("GET", "/v1/files?limit=10000")).body.data.length;
+    const cases: Array<[Record<string, string>, string]> = [
+      [{ "expires_after[anchor]": "created_at" }, "expires_after[seconds]"],
+      [{ "expires_after[seconds]": "3600" }, "expires_after[anchor]"],
+    ];
+    for (const [fields, param] of cases) {
+      const form = new FormData();
+      form.append("file", new File(["abc"], "partial.txt"));
+      form.append("purpose", "assistants");
+      for (const [k, v] of Object.entries(fields)) form.append(k, v);
+      const res = await api("POST", "/v1/files", { form });
+      expect(res.status, JSON.stringify(res.body)).toBe(400);
+      expect(res.body.error).toMatchObject({ type: "invalid_request_error", param, code: "missing_required_parameter" });
+      expect(res.body.error.message).toBe(`Missing required parameter: '${param}'.`);
+    }
+    expect((await api("GET", "/v1/files?limit=10000")).body.data.length).toBe(before);
+  });
+
   it("rejects a non-multipart body with 400", async () => {
     const res = await api("POST", "/v1/files", { json: { purpose: "assistants" } });
     expect(res.status).toBe(400);

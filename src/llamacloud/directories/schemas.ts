@@ -1,5 +1,6 @@
 // Wire schemas for /api/v1/beta/directories (LlamaCloud DirectoryCreateParams, DirectoryUpdateParams, DirectoryListParams).
 import { z } from "zod";
+import { FIELD_LIMITS, limitedJson } from "../../http/json-limits";
 import { PageParams } from "../shared/pagination";
 
 const DirectoryType = z.enum(["ephemeral", "index", "user"]);
@@ -11,7 +12,8 @@ export const DirectoryCreateParams = z.object({
   type: z.enum(["ephemeral", "user"]).optional(),
   /** Connectors are not part of Shelf: only "none" is accepted. */
   connector_subscription_id: z.null().optional(),
-  system_metadata: z.record(z.string(), z.unknown()).nullable().optional(),
+  /** Opaque to Shelf and kept in the directory's catalog row: ≤ 64 KiB as JSON, ≤ 16 levels. */
+  system_metadata: limitedJson(z.record(z.string(), z.unknown()).nullable(), FIELD_LIMITS.systemMetadata).optional(),
 });
 
 export const DirectoryUpdateParams = z.object({

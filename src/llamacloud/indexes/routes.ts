@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { notFound } from "../../http/errors";
-import { jsonBody } from "../../http/validation";
+import { jsonBody } from "../../http/json-body";
 import { bySequence, pageRequest, pageResponse } from "../shared/pagination";
 import { llamaQuery } from "../shared/query";
 import { IndexCreateParams, IndexListQuery } from "./schemas";

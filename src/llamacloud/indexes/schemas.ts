@@ -1,9 +1,10 @@
 // Wire schemas for /api/v1/indexes (LlamaCloud IndexCreateParams, IndexListParams).
 import { z } from "zod";
+import { IdField } from "../../http/validation";
 import { PageParams } from "../shared/pagination";
 
 export const IndexCreateParams = z.object({
-  source_directory_id: z.string().min(1),
+  source_directory_id: IdField.min(1),
   name: z.string().trim().min(1).max(256).nullable().optional(),
   description: z.string().max(512).nullable().optional(),
   /** Parse/extract configuration ids: accepted; Shelf has one parser per file type, so they change nothing. */

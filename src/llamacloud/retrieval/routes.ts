@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { badRequest, notFound } from "../../http/errors";
-import { jsonBody } from "../../http/validation";
+import { jsonBody } from "../../http/json-body";
 import type { HybridWeights } from "../../core/search/fusion";
 import { toFilter } from "./filters";
 import { RetrievalRetrieveParams } from "./schemas";

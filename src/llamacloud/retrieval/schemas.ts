@@ -1,5 +1,7 @@
 // Wire schema for POST /api/v1/retrieval/retrieve (LlamaCloud RetrievalRetrieveParams).
 import { z } from "zod";
+import { FIELD_LIMITS, limitedJson } from "../../http/json-limits";
+import { IdField } from "../../http/validation";
 import { CustomFilters } from "./filters";
 
 /** "Values above 500 are capped at 500." */
@@ -8,11 +10,11 @@ const Weight = z.number().min(0).max(1).nullable().optional();
 
 export const RetrievalRetrieveParams = z.object({
   /** The index id, or its export_config_id (the vector store id). */
-  index_id: z.string().min(1),
+  index_id: IdField.min(1),
   query: z.string().trim().min(1).max(4096),
   top_k: z.number().int().min(1).nullable().optional().transform((k) => Math.min(k ?? 10, MAX_TOP_K)),
   score_threshold: z.number().min(0).max(1).nullable().optional(),
-  custom_filters: CustomFilters.nullable().optional(),
+  custom_filters: limitedJson(CustomFilters.nullable(), FIELD_LIMITS.customFilters).optional(),
   full_text_pipeline_weight: Weight,
   vector_pipeline_weight: Weight,
   num_candidates: z.number().int().min(1).max(1000).nullable().optional(),

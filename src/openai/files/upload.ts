@@ -18,6 +18,12 @@ const CreateFileFields = z.strictObject({
     .transform(Number)
     .pipe(z.number().int().min(3600).max(2_592_000))
     .optional(),
+}).superRefine((fields, ctx) => {
+  // Spec FileExpirationAfter requires both `anchor` and `seconds`: half a policy would silently mean "never expires".
+  const hasAnchor = fields["expires_after[anchor]"] !== undefined;
+  if (hasAnchor === (fields["expires_after[seconds]"] !== undefined)) return;
+  const missing = hasAnchor ? "expires_after[seconds]" : "expires_after[anchor]";
+  ctx.addIssue({ code: "invalid_type", expected: "string", path: [missing], input: undefined });
 });
 
 /** Batch files expire after 30 days unless told otherwise (spec FileExpirationAfter). */
@@ -33,8 +39,6 @@ export async function receiveOpenAIFile(request: Request, bucket: R2Bucket, proj
     const parsed = parseOrThrow(CreateFileFields, fields);
     const createdAt = nowSeconds();
     const seconds = parsed["expires_after[seconds]"] ?? (parsed.purpose === "batch" ? BATCH_DEFAULT_EXPIRY_SECONDS : undefined);
-    if (parsed["expires_after[seconds]"] !== undefined && parsed["expires_after[anchor]"] === undefined)
-      throw badRequest("Missing required parameter: 'expires_after.anchor'.", "expires_after.anchor", "missing_required_parameter");
     return {
       id,
       project_id: projectId,

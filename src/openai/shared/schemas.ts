@@ -1,5 +1,6 @@
 // Wire schemas shared by several OpenAI resources: metadata, attributes, chunking strategy, list queries.
 import { z } from "zod";
+import { FIELD_LIMITS, limitedJson } from "../../http/json-limits";
 
 const maxProps = (n: number, what: string) => (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
   const count = Object.keys(value).length;
@@ -21,19 +22,21 @@ const keyTooLong = (what: string) => (value: Record<string, unknown>, ctx: z.Ref
       });
 };
 
-/** Spec `Metadata`: ≤16 pairs, keys ≤64 chars, string values ≤512 chars. */
-export const Metadata = z
-  .record(z.string(), z.string().max(512))
-  .superRefine(maxProps(16, "metadata"))
-  .superRefine(keyTooLong("metadata"))
-  .nullable();
+/** Spec `Metadata`: ≤16 pairs, keys ≤64 chars, string values ≤512 chars; ≤ 64 KiB as JSON, checked first. */
+export const Metadata = limitedJson(
+  z.record(z.string(), z.string().max(512)).superRefine(maxProps(16, "metadata")).superRefine(keyTooLong("metadata")).nullable(),
+  FIELD_LIMITS.keyValues,
+);
 
-/** Spec `VectorStoreFileAttributes`: ≤16 pairs, keys ≤64 chars, string (≤512) | number | boolean. */
-export const Attributes = z
-  .record(z.string(), z.union([z.string().max(512), z.number(), z.boolean()]))
-  .superRefine(maxProps(16, "attributes"))
-  .superRefine(keyTooLong("attributes"))
-  .nullable();
+/** Spec `VectorStoreFileAttributes`: ≤16 pairs, keys ≤64 chars, string (≤512) | number | boolean; ≤ 64 KiB as JSON. */
+export const Attributes = limitedJson(
+  z
+    .record(z.string(), z.union([z.string().max(512), z.number(), z.boolean()]))
+    .superRefine(maxProps(16, "attributes"))
+    .superRefine(keyTooLong("attributes"))
+    .nullable(),
+  FIELD_LIMITS.keyValues,
+);
 
 export const StaticChunking = z.strictObject({
   max_chunk_size_tokens: z.number().int().min(100).max(4096),

@@ -2,7 +2,8 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { badRequest, notFound } from "../../http/errors";
-import { jsonBody, pathId, queryParams } from "../../http/validation";
+import { jsonBody } from "../../http/json-body";
+import { pathId, queryParams } from "../../http/validation";
 import { ID_PREFIX } from "../../core/ids";
 import { ListQuery, resolveChunking } from "../shared/schemas";
 import { listResponse } from "../shared/list";

@@ -1,5 +1,6 @@
 // Wire schemas for /v1/vector_stores (spec CreateVectorStoreRequest, UpdateVectorStoreRequest).
 import { z } from "zod";
+import { IdField } from "../../http/validation";
 import { ChunkingStrategyParam, Metadata } from "../shared/schemas";
 
 export const VectorStoreExpirationAfter = z.strictObject({
@@ -10,7 +11,7 @@ export const VectorStoreExpirationAfter = z.strictObject({
 export const VectorStoreCreateParams = z.strictObject({
   name: z.string().max(256).optional(),
   description: z.string().max(512).optional(),
-  file_ids: z.array(z.string()).max(500).optional(),
+  file_ids: z.array(IdField).max(500).optional(),
   chunking_strategy: ChunkingStrategyParam.optional(),
   expires_after: VectorStoreExpirationAfter.optional(),
   metadata: Metadata.optional(),

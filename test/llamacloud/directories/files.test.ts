@@ -43,6 +43,23 @@ describe("/api/v1/beta/directories/{id}/files", () => {
     expect((await api("POST", `/api/v1/beta/directories/${dir.id}/files/upload`, { form: bad })).status).toBe(400);
   });
 
+  it("refuses upload metadata holding a lone surrogate or deep nesting, naming the field, and adds nothing", async () => {
+    const dir = await directory();
+    const cases: Array<[string, string]> = [
+      ['{"k":"v\\ud800"}', "metadata.k"],
+      ['{"k":' + "[".repeat(10_000) + "]".repeat(10_000) + "}", "metadata"],
+    ];
+    for (const [metadata, param] of cases) {
+      const form = new FormData();
+      form.append("upload_file", new File(["x"], "x.txt"));
+      form.append("metadata", metadata);
+      const res = await api("POST", `/api/v1/beta/directories/${dir.id}/files/upload`, { form });
+      expect(res.status, JSON.stringify(res.body)).toBe(400);
+      expect(res.body.error.param).toBe(param);
+    }
+    expect((await api("GET", `/api/v1/beta/directories/${dir.id}/files`)).body.items).toEqual([]);
+  });
+
   it("lists with filters and pages", async () => {
     const dir = await directory();
     const ids: string[] = [];

@@ -31,6 +31,8 @@ describe("POST /v1/vector_stores", () => {
       [{ bogus: true }, "bogus", "unknown_parameter"],
       [{ expires_after: { anchor: "last_active_at", days: 400 } }, "expires_after.days", "integer_above_max_value"],
       [{ expires_after: { anchor: "created_at", days: 1 } }, "expires_after.anchor", "invalid_value"],
+      [{ expires_after: { anchor: "last_active_at" } }, "expires_after.days", "missing_required_parameter"],
+      [{ expires_after: { days: 3 } }, "expires_after.anchor", "missing_required_parameter"],
       [{ metadata: Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`k${i}`, "v"])) }, "metadata", "object_above_max_properties"],
       [{ metadata: { k: 1 } }, "metadata.k", "invalid_type"],
       [{ file_ids: ["file-x"], chunking_strategy: { type: "static", static: { max_chunk_size_tokens: 50, chunk_overlap_tokens: 0 } } }, "chunking_strategy.static.max_chunk_size_tokens", "integer_below_min_value"],

@@ -2,7 +2,7 @@
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../../http/app-env";
 import { notFound } from "../../../http/errors";
-import { jsonBody } from "../../../http/validation";
+import { jsonBody } from "../../../http/json-body";
 import { receiveLlamaUpload } from "../../files/upload";
 import { bySequence, pageRequest, pageResponse } from "../../shared/pagination";
 import { llamaQuery } from "../../shared/query";

@@ -7,13 +7,16 @@ import {
   MAX_METADATA_STRING_CHARS,
   type DirectoryMetadata as Metadata,
 } from "../../../core/directories/metadata";
+import { FIELD_LIMITS, limitedJson } from "../../../http/json-limits";
+import { IdField } from "../../../http/validation";
 import { PageParams } from "../../shared/pagination";
 
 /**
  * string | number | boolean | null | string[], held to what vector store attributes can carry (metadata becomes the
- * exported files' attributes): ≤ 16 keys of ≤ 64 chars, strings (and joined string lists) ≤ 512 chars.
+ * exported files' attributes): ≤ 16 keys of ≤ 64 chars, strings (and joined string lists) ≤ 512 chars; ≤ 64 KiB as
+ * JSON, checked first.
  */
-export const DirectoryMetadata: z.ZodType<Metadata, unknown> = z
+export const DirectoryMetadata: z.ZodType<Metadata, unknown> = limitedJson(z
   .record(z.string().min(1).max(MAX_METADATA_KEY_CHARS), z.union([z.string().max(MAX_METADATA_STRING_CHARS), z.number(), z.boolean(), z.null(), z.array(z.string())]))
   .superRefine((value, ctx) => {
     const count = Object.keys(value).length;
@@ -22,12 +25,12 @@ export const DirectoryMetadata: z.ZodType<Metadata, unknown> = z
     for (const [key, v] of Object.entries(value))
       if (Array.isArray(v) && v.join(LIST_SEPARATOR).length > MAX_METADATA_STRING_CHARS)
         ctx.addIssue({ code: "custom", path: [key], message: `the list is too long: joined, it must be at most ${MAX_METADATA_STRING_CHARS} characters.`, params: { code: "string_above_max_length" } });
-  });
+  }), FIELD_LIMITS.keyValues);
 
 const Name = z.string().trim().min(1).max(1024);
 
 export const DirectoryFileAddParams = z.object({
-  file_id: z.string().min(1),
+  file_id: IdField.min(1),
   display_name: Name.nullable().optional(),
   unique_id: Name.nullable().optional(),
   metadata: DirectoryMetadata.nullable().optional(),
@@ -56,7 +59,7 @@ export const DirectoryFileUpdateParams = z.object({
   display_name: Name.nullable().optional(),
   unique_id: Name.nullable().optional(),
   metadata: DirectoryMetadata.nullable().optional(),
-  target_directory_id: z.string().min(1).nullable().optional(),
+  target_directory_id: IdField.min(1).nullable().optional(),
 });
 
 const IsoDateTime = z.iso.datetime({ offset: true, local: true }).transform((s) => new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s : `${s}Z`).toISOString());

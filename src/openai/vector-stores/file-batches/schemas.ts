@@ -1,15 +1,16 @@
 // Wire schemas for /v1/vector_stores/{id}/file_batches.
 import { z } from "zod";
+import { IdField } from "../../../http/validation";
 import { Attributes, ChunkingStrategyParam, ListQuery } from "../../shared/schemas";
 import { FileStatusFilter } from "../files/schemas";
 
 export const FileBatchCreateParams = z
   .strictObject({
-    file_ids: z.array(z.string()).min(1).max(2000).optional(),
+    file_ids: z.array(IdField).min(1).max(2000).optional(),
     files: z
       .array(
         z.strictObject({
-          file_id: z.string(),
+          file_id: IdField,
           attributes: Attributes.optional(),
           chunking_strategy: ChunkingStrategyParam.optional(),
         }),

@@ -1,9 +1,10 @@
 // Wire schemas for /v1/vector_stores/{id}/files.
 import { z } from "zod";
+import { IdField } from "../../../http/validation";
 import { Attributes, ChunkingStrategyParam, ListQuery } from "../../shared/schemas";
 
 export const FileCreateParams = z.strictObject({
-  file_id: z.string(),
+  file_id: IdField,
   attributes: Attributes.optional(),
   chunking_strategy: ChunkingStrategyParam.optional(),
 });

@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../../http/app-env";
 import { badRequest, notFound } from "../../../http/errors";
-import { jsonBody } from "../../../http/validation";
+import { jsonBody } from "../../../http/json-body";
 import { forgetStore, storeIdInScopeCached } from "../store-scope";
 import { VectorStoreSearchParams } from "./schemas";
 

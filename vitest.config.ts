@@ -14,7 +14,8 @@ export default defineConfig({
             miniflare: { bindings: { API_KEYS: "sk-test:proj_a,sk-other:proj_b" } },
           }),
         ],
-        test: { name: "workers", include: ["test/**/*.test.ts"], setupFiles: ["./test/setup.ts"] },
+        // Race and recovery tests run many requests; on a loaded 2-core CI machine 5 s is too short a hang guard.
+        test: { name: "workers", include: ["test/**/*.test.ts"], setupFiles: ["./test/setup.ts"], testTimeout: 60_000 },
       },
       {
         test: {

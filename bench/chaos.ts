@@ -61,6 +61,7 @@ async function pool<T, R>(items: T[], concurrency: number, fn: (item: T, i: numb
   return out;
 }
 
+/** What `prepare` built: the ids the kill, the waits and the checks work on. */
 interface Scenario {
   storeId: string;
   batchFileIds: string[];
@@ -73,6 +74,7 @@ interface Scenario {
   kept: { fileId: string; query: string };
 }
 
+/** The index's `metadata.status`: syncing | ready | failed. */
 async function indexStatus(llama: LlamaCloud, indexId: string): Promise<string> {
   const index = await llama.beta.indexes.get(indexId);
   return String(index.metadata?.["status"]);
@@ -135,19 +137,25 @@ async function prepare(openai: OpenAI, llama: LlamaCloud): Promise<Scenario> {
 }
 
 /**
- * Creates the batch, calls sync, and SIGKILLs the server's process group once KILL_AT of the batch is terminal and the
- * sync call has answered (`syncing`: the run is under way). The batch goes first so the sync's work queues behind it and is cut off mid-run. Only the
- * batch is polled in the kill loop, to stop close to KILL_AT; files are processed while the create is still answering,
- * so the kill point can come later than KILL_AT (the line says where it was).
+ * Creates the batch, calls sync, and SIGKILLs the server's process group at the first poll that finds KILL_AT of the
+ * batch terminal once the sync call has answered (`syncing`: the run is under way). The batch goes first so the
+ * sync's work queues behind it and is cut off mid-run. Files complete in steps of a queue batch (50 messages,
+ * wrangler.toml), so the kill point can land past KILL_AT; the line says where it was.
  */
 async function interrupt(openai: OpenAI, llama: LlamaCloud, s: Scenario, server: DevServer): Promise<{ batchId: string; killedAt: number }> {
   const started = performance.now();
   const batch = await openai.vectorStores.fileBatches.create(s.storeId, { file_ids: s.batchFileIds });
   const created = batch.file_counts.completed + batch.file_counts.failed + batch.file_counts.cancelled;
   let sync: string | null = null;
-  const syncCall = llama.beta.indexes.sync(s.indexId).then((index) => {
-    sync = String((index as { metadata?: Record<string, unknown> }).metadata?.["status"]);
-  });
+  let syncError: unknown = null;
+  void llama.beta.indexes.sync(s.indexId).then(
+    (index) => {
+      sync = String((index as { metadata?: Record<string, unknown> }).metadata?.["status"]);
+    },
+    (error: unknown) => {
+      syncError = error;
+    },
+  );
   for (;;) {
     const b = await openai.vectorStores.fileBatches.retrieve(batch.id, { vector_store_id: s.storeId });
     const terminal = b.file_counts.completed + b.file_counts.failed + b.file_counts.cancelled;
@@ -158,8 +166,8 @@ async function interrupt(openai: OpenAI, llama: LlamaCloud, s: Scenario, server:
       return { batchId: batch.id, killedAt };
     }
     if (performance.now() - started > 300_000) throw new Error(`the batch never reached ${KILL_AT * 100} %: ${JSON.stringify(b.file_counts)}`);
-    // Surfaces a failed sync call (a harness failure) instead of polling on.
-    if (sync === null) await Promise.race([syncCall, Promise.resolve()]);
+    // A failed sync call is a harness failure: stop instead of polling on.
+    if (syncError !== null) throw syncError;
   }
 }
 

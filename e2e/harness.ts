@@ -8,7 +8,8 @@ import { join } from "node:path";
 export const API_KEY = "sk-e2e";
 export const OTHER_KEY = "sk-e2e-other";
 
-async function freePort(): Promise<number> {
+/** A TCP port on 127.0.0.1 that nothing listens on right now (the OS picks it). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {

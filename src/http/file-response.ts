@@ -1,5 +1,5 @@
 // A stored file's bytes as a download response, shared by both faces' content endpoints.
-import type { FileRow } from "../platform/d1/files-repo";
+import type { FileRow } from "../core/catalog/files";
 
 export function fileDownloadResponse(row: FileRow, body: R2ObjectBody): Response {
   return new Response(body.body, {

@@ -1,5 +1,5 @@
 // LlamaCloud retrieval: the top chunks of an index's vector store, over the same search core as the OpenAI face.
-import type { ScoredChunk } from "../../platform/store-object/object";
+import type { ScoredChunk } from "../search/scored-chunk";
 import type { Filter } from "../ports";
 import type { HybridWeights } from "../search/fusion";
 import type { SearchService } from "../search/search-service";

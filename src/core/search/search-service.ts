@@ -1,5 +1,5 @@
 // Vector store search: rewrite → embed → (Vectorize) → hybrid retrieval in the store object → re-rank → threshold → group.
-import type { ScoredChunk } from "../../platform/store-object/object";
+import type { ScoredChunk } from "./scored-chunk";
 import type { Attributes, Embedder, Filter } from "../ports";
 import type { StoreObjects } from "../vector-stores/store-objects";
 import { CANDIDATES_PER_RETRIEVER, defaultHybridWeights, type HybridWeights } from "./fusion";

@@ -1,10 +1,17 @@
-// Typed access to the per-store Durable Objects (one object per vector store, addressed by the store id).
-import type { VectorStoreObject } from "../../platform/store-object/object";
+// Typed access to the per-store objects (one object per vector store, addressed by the store id).
+import type { StoreObjectPort } from "./store-object-port";
+
+export type { StoreObjectPort };
+
+/** Where store objects are found by name: a Durable Object namespace whose stubs speak StoreObjectPort. */
+export interface StoreObjectNamespace {
+  getByName(name: string): StoreObjectPort;
+}
 
 export class StoreObjects {
-  constructor(private readonly ns: DurableObjectNamespace<VectorStoreObject>) {}
+  constructor(private readonly ns: StoreObjectNamespace) {}
 
-  get(storeId: string): DurableObjectStub<VectorStoreObject> {
+  get(storeId: string): StoreObjectPort {
     return this.ns.getByName(storeId);
   }
 }

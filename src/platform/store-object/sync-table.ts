@@ -1,51 +1,10 @@
 // SQL over the store object's `sync_state` and `sync_manifest` tables: the LlamaCloud index that exports here.
-import type { SyncMirror, SyncStatus } from "../d1/indexes-repo";
+import type { SyncMirror } from "../../core/catalog/indexes";
+import type { ExportedFile, FailedExport, ManifestRow, SkippedFile, SyncState } from "../../core/indexes/sync-state";
 import type { Sql } from "./sql";
-import type { StoreFileStatus } from "./files-table";
+import type { StoreFileStatus } from "../../core/vector-stores/store-file";
 
-export type SyncPhase = "applying" | "exporting";
-
-/** Timestamps are epoch milliseconds. */
-export interface SyncState {
-  index_id: string;
-  /** Bumped by every sync; queue messages carry it, so a message of an earlier run is stale. */
-  run: number;
-  status: SyncStatus;
-  /** While syncing: "applying" the directory diff, then "exporting" (waiting for the files to be processed). */
-  phase: SyncPhase | null;
-  error_message: string | null;
-  /** JSON SkippedFile[]: directory files this run could not export at all. */
-  skipped: string | null;
-  started_at: number;
-  heartbeat_at: number;
-  last_synced_at: number | null;
-  last_exported_at: number | null;
-}
-
-/** What the index exported: one row per store file, with the directory file it came from. */
-export interface ManifestRow {
-  file_id: string;
-  directory_file_id: string;
-  sha256: string | null;
-  attributes_hash: string;
-}
-
-export interface ExportedFile extends ManifestRow {
-  /** The file's status in this store now; null when it is no longer attached. */
-  store_status: StoreFileStatus | null;
-}
-
-export interface SkippedFile {
-  file_id: string;
-  filename: string;
-  reason: string;
-}
-
-export interface FailedExport {
-  filename: string;
-  code: string | null;
-  message: string | null;
-}
+export type { ExportedFile, FailedExport, ManifestRow, SkippedFile, SyncPhase, SyncState } from "../../core/indexes/sync-state";
 
 export function readState(sql: Sql): SyncState | null {
   return sql.all<SyncState>(`SELECT * FROM sync_state LIMIT 1`)[0] ?? null;

@@ -1,0 +1,49 @@
+// The sync state of a LlamaCloud index, kept in its export store's object: the run, its phase, and what it exported.
+import type { SyncStatus } from "../catalog/indexes";
+import type { StoreFileStatus } from "../vector-stores/store-file";
+
+export type SyncPhase = "applying" | "exporting";
+
+/** Timestamps are epoch milliseconds. */
+export interface SyncState {
+  index_id: string;
+  /** Bumped by every sync; queue messages carry it, so a message of an earlier run is stale. */
+  run: number;
+  status: SyncStatus;
+  /** While syncing: "applying" the directory diff, then "exporting" (waiting for the files to be processed). */
+  phase: SyncPhase | null;
+  error_message: string | null;
+  /** JSON SkippedFile[]: directory files this run could not export at all. */
+  skipped: string | null;
+  started_at: number;
+  heartbeat_at: number;
+  last_synced_at: number | null;
+  last_exported_at: number | null;
+}
+
+/** What the index exported: one row per store file, with the directory file it came from. */
+export interface ManifestRow {
+  file_id: string;
+  directory_file_id: string;
+  sha256: string | null;
+  attributes_hash: string;
+}
+
+export interface ExportedFile extends ManifestRow {
+  /** The file's status in this store now; null when it is no longer attached. */
+  store_status: StoreFileStatus | null;
+}
+
+/** A directory file a run could not export at all, and why. */
+export interface SkippedFile {
+  file_id: string;
+  filename: string;
+  reason: string;
+}
+
+/** An exported file that ended failed or cancelled, named in the run's error_message. */
+export interface FailedExport {
+  filename: string;
+  code: string | null;
+  message: string | null;
+}

@@ -5,9 +5,9 @@ import { newDirectoryId, newIndexId, newSyncConfigId, nowIso } from "../ids";
 import { syncIndexMessage } from "../ingestion/messages";
 import type { Sequenced, TokenPage, TokenPageRequest } from "../pagination";
 import { failed, ok, type Result } from "../result";
-import type { StoreObjects } from "../vector-stores/store-objects";
+import type { StoreObjects } from "../store-object/store-objects";
 import type { VectorStoreService } from "../vector-stores/vector-store-service";
-import type { SyncState } from "./sync-state";
+import type { SyncState } from "../store-object/sync-state";
 
 export type { IndexRow };
 

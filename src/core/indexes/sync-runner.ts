@@ -3,13 +3,13 @@ import type { DirectoriesCatalog } from "../catalog/directories";
 import type { DirectoryFilesCatalog } from "../catalog/directory-files";
 import type { IndexesCatalog, IndexRow } from "../catalog/indexes";
 import type { VectorStoresCatalog } from "../catalog/vector-stores";
-import type { ExportedFile } from "./sync-state";
+import type { ExportedFile } from "../store-object/sync-state";
 import { attributesHash, attributesOf, parseMetadata } from "../directories/metadata";
 import { nowIso, nowSeconds } from "../ids";
 import { isSupportedForRetrieval } from "../ingestion/file-types";
 import type { SyncIndexMessage } from "../ingestion/messages";
 import type { AttachmentService } from "../vector-stores/attachments";
-import type { StoreObjects } from "../vector-stores/store-objects";
+import type { StoreObjects } from "../store-object/store-objects";
 import { manifestRow, planSync, type DesiredFile } from "./sync-plan";
 
 export interface SyncDeps {

@@ -1,5 +1,5 @@
 // One ingest message: claim the next slice of a file, parse (cached), chunk, embed, write through the store object.
-import type { SliceClaim, SliceOutcome, SliceWrite } from "./slices";
+import type { SliceClaim, SliceOutcome, SliceWrite } from "../store-object/slices";
 import { fileKey } from "../files/blob-keys";
 import { chunkText, countTokens } from "./chunker";
 import { parseDocument } from "./parse";
@@ -7,7 +7,7 @@ import { formatOf } from "./file-types";
 import { readParsed, writeParsed, type CachedParse } from "./parsed-cache";
 import type { IngestFileMessage } from "./messages";
 import type { Embedder } from "../ports";
-import type { StoreObjects } from "../vector-stores/store-objects";
+import type { StoreObjects } from "../store-object/store-objects";
 import type { VectorIndex } from "../search/vector-index";
 import type { FilesCatalog } from "../catalog/files";
 import type { AttachmentService } from "../vector-stores/attachments";

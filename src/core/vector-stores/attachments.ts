@@ -1,11 +1,11 @@
 // Attaching files to a store (single, batch, file_ids on create, index sync): membership, store object, enqueue.
 import type { FileRow, FilesCatalog } from "../catalog/files";
 import type { VectorStoresCatalog } from "../catalog/vector-stores";
-import type { Attached } from "./store-file";
+import type { Attached } from "../store-object/files";
 import { nowSeconds } from "../ids";
 import { ingestFileMessage } from "../ingestion/messages";
 import type { Attributes, ChunkingOptions } from "../ports";
-import type { StoreObjects } from "./store-objects";
+import type { StoreObjects } from "../store-object/store-objects";
 import type { VectorIndex } from "../search/vector-index";
 
 export interface AttachItem {

@@ -1,9 +1,9 @@
 // Vector stores: the catalog row (name, metadata, policy) joined with the live state its object computes.
 import type { VectorStoreRow, VectorStoresCatalog } from "../catalog/vector-stores";
-import type { StoreSummary } from "./store-summary";
+import type { StoreSummary } from "../store-object/summary";
 import { newVectorStoreId, nowSeconds } from "../ids";
 import type { Page, PageRequest } from "../pagination";
-import type { StoreObjects } from "./store-objects";
+import type { StoreObjects } from "../store-object/store-objects";
 import type { VectorIndex } from "../search/vector-index";
 
 export interface VectorStoreView {

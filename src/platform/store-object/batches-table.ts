@@ -1,6 +1,6 @@
 // SQL over the store object's `batches` and `batch_files` tables; batch counts come from the files' rows.
 import type { Sql } from "./sql";
-import type { BatchState } from "../../core/vector-stores/store-file";
+import type { BatchState } from "../../core/store-object/files";
 import { countFiles } from "./summary";
 
 export interface BatchRow {

@@ -1,7 +1,7 @@
 // SQL over the store object's `files` table: one row per attached file, with its generation and checkpoint.
-import type { Checkpoint } from "../../core/ingestion/slices";
+import type { Checkpoint } from "../../core/store-object/slices";
 import type { Attributes } from "../../core/ports";
-import type { AttachSpec, FileListQuery, LastErrorCode, StoreFileRow } from "../../core/vector-stores/store-file";
+import type { AttachSpec, FileListQuery, LastErrorCode, StoreFileRow } from "../../core/store-object/files";
 import type { Sql } from "./sql";
 import { nextSequence } from "./meta";
 

@@ -2,7 +2,7 @@
 import { matchesFilter } from "../../core/search/filters";
 import type { Attributes, Filter } from "../../core/ports";
 import type { Sql } from "./sql";
-import type { HydratedChunk } from "../../core/search/scored-chunk";
+import type { HydratedChunk } from "../../core/store-object/search";
 
 /** Completed files passing the filter; null = no filter (every file). */
 export function allowedFiles(sql: Sql, filter: Filter | null): Set<string> | null {

@@ -9,9 +9,9 @@ import * as filesTable from "./files-table";
 import { ingestFileMessage } from "../../core/ingestion/messages";
 import type { VectorCache } from "./vector-cache";
 import { loadConfig } from "../../config";
-import { StoreObjects } from "../../core/vector-stores/store-objects";
+import { StoreObjects } from "../../core/store-object/store-objects";
 import { VectorizeVectorIndex } from "../vectorize/vectorize-index";
-import type { StoreInit, StoreSummary } from "../../core/vector-stores/store-summary";
+import type { StoreInit, StoreSummary } from "../../core/store-object/summary";
 
 export type { StoreInit };
 

@@ -2,14 +2,14 @@
 import * as filesTable from "./files-table";
 import * as batchesTable from "./batches-table";
 import * as chunksTable from "./chunks-table";
-import type { AttachSpec, Attached, BatchState, FileListQuery, LastErrorCode, StoreFileRow } from "../../core/vector-stores/store-file";
-import type { Checkpoint, SliceClaim, SliceWrite, SliceWritten } from "../../core/ingestion/slices";
+import type { AttachSpec, Attached, BatchState, FileListQuery, LastErrorCode, StoreFileRow } from "../../core/store-object/files";
+import type { Checkpoint, SliceClaim, SliceWrite, SliceWritten } from "../../core/store-object/slices";
 import type { Attributes } from "../../core/ports";
 import { STALL_SECONDS, StoreObjectCore } from "./store-core";
 import { readMeta } from "./meta";
 
 export type { Attached };
-export type { SliceClaim, SliceOutcome, SliceWrite, SliceWritten } from "../../core/ingestion/slices";
+export type { SliceClaim, SliceOutcome, SliceWrite, SliceWritten } from "../../core/store-object/slices";
 
 export abstract class StoreObjectFiles extends StoreObjectCore {
   // --- vector store files ----------------------------------------------------------------

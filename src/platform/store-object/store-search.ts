@@ -5,7 +5,7 @@ import type { Filter } from "../../core/ports";
 import type { VectorHit } from "../../core/search/vector-index";
 import { VectorCache } from "./vector-cache";
 import { allowedFiles, hydrate, keywordCandidates } from "./search-table";
-import type { ScoredChunk, StoreSearchInput } from "../../core/search/scored-chunk";
+import type { ScoredChunk, StoreSearchInput } from "../../core/store-object/search";
 import { StoreObjectFiles } from "./store-files";
 
 export type { ScoredChunk, StoreSearchInput };

@@ -1,5 +1,5 @@
 // file_counts, usage_bytes and status, always computed by SQL over the object's rows (never running counters).
-import type { FileCounts, StoreSummary } from "../../core/vector-stores/store-summary";
+import type { FileCounts, StoreSummary } from "../../core/store-object/summary";
 import type { Sql } from "./sql";
 import { expiresAt, type StoreMeta } from "./meta";
 

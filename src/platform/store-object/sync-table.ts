@@ -1,10 +1,10 @@
 // SQL over the store object's `sync_state` and `sync_manifest` tables: the LlamaCloud index that exports here.
 import type { SyncMirror } from "../../core/catalog/indexes";
-import type { ExportedFile, FailedExport, ManifestRow, SkippedFile, SyncState } from "../../core/indexes/sync-state";
+import type { ExportedFile, FailedExport, ManifestRow, SkippedFile, SyncState } from "../../core/store-object/sync-state";
 import type { Sql } from "./sql";
-import type { StoreFileStatus } from "../../core/vector-stores/store-file";
+import type { StoreFileStatus } from "../../core/store-object/files";
 
-export type { ExportedFile, FailedExport, ManifestRow, SkippedFile, SyncPhase, SyncState } from "../../core/indexes/sync-state";
+export type { ExportedFile, FailedExport, ManifestRow, SkippedFile, SyncPhase, SyncState } from "../../core/store-object/sync-state";
 
 export function readState(sql: Sql): SyncState | null {
   return sql.all<SyncState>(`SELECT * FROM sync_state LIMIT 1`)[0] ?? null;

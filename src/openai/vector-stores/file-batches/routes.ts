@@ -4,7 +4,7 @@ import type { AppEnv } from "../../../http/app-env";
 import { badRequest, notFound } from "../../../http/errors";
 import { jsonBody, pathId, queryParams } from "../../../http/validation";
 import { ID_PREFIX, newFileBatchId, nowSeconds } from "../../../core/ids";
-import type { BatchState } from "../../../core/vector-stores/store-file";
+import type { BatchState } from "../../../core/store-object/files";
 import { listResponse } from "../../shared/list";
 import { pollAfter } from "../../shared/poll";
 import { resolveChunking } from "../../shared/schemas";

@@ -1,11 +1,11 @@
 // The store object's RPC surface as the core sees it: one object per vector store, every call a Promise (Workers RPC).
 // src/platform/store-object/object.ts implements it; the composition root checks that its stubs satisfy this port.
-import type { ExportedFile, ManifestRow, SkippedFile, SyncState } from "../indexes/sync-state";
-import type { SliceClaim, SliceWrite, SliceWritten } from "../ingestion/slices";
 import type { Attributes, Filter } from "../ports";
-import type { ScoredChunk, StoreSearchInput } from "../search/scored-chunk";
-import type { AttachSpec, Attached, BatchState, FileListQuery, LastErrorCode, StoreFileRow } from "./store-file";
-import type { StoreInit, StoreSummary } from "./store-summary";
+import type { AttachSpec, Attached, BatchState, FileListQuery, LastErrorCode, StoreFileRow } from "./files";
+import type { ScoredChunk, StoreSearchInput } from "./search";
+import type { SliceClaim, SliceWrite, SliceWritten } from "./slices";
+import type { StoreInit, StoreSummary } from "./summary";
+import type { ExportedFile, ManifestRow, SkippedFile, SyncState } from "./sync-state";
 
 /** Creation, live state, expiry policy and removal. "Destroyed" = the store was deleted (its catalog row goes next). */
 export interface StoreLifecyclePort {

@@ -1,7 +1,5 @@
 // Typed access to the per-store objects (one object per vector store, addressed by the store id).
-import type { StoreObjectPort } from "./store-object-port";
-
-export type { StoreObjectPort };
+import type { StoreObjectPort } from "./port";
 
 /** Where store objects are found by name: a Durable Object namespace whose stubs speak StoreObjectPort. */
 export interface StoreObjectNamespace {

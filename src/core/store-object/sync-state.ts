@@ -1,6 +1,6 @@
 // The sync state of a LlamaCloud index, kept in its export store's object: the run, its phase, and what it exported.
 import type { SyncStatus } from "../catalog/indexes";
-import type { StoreFileStatus } from "../vector-stores/store-file";
+import type { StoreFileStatus } from "./files";
 
 export type SyncPhase = "applying" | "exporting";
 

@@ -1,6 +1,6 @@
 // A file as one store holds it: its row in the store object, how it is attached and listed, and the batches it is in.
 import type { Attributes } from "../ports";
-import type { FileCounts } from "./store-summary";
+import type { FileCounts } from "./summary";
 
 export type StoreFileStatus = "in_progress" | "completed" | "failed" | "cancelled";
 /** The spec's `last_error.code` values. */

@@ -1,7 +1,7 @@
 // What a store object's hybrid search is asked, and the chunks it answers.
 import type { Filter } from "../ports";
-import type { HybridWeights } from "./fusion";
-import type { VectorHit } from "./vector-index";
+import type { HybridWeights } from "../search/fusion";
+import type { VectorHit } from "../search/vector-index";
 
 export interface StoreSearchInput {
   /** One entry per query string: its FTS5 expression, its embedding, and hits Vectorize already found for it. */

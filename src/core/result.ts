@@ -19,3 +19,5 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const failed = (error: Failure): { ok: false; error: Failure } => ({ ok: false, error });
+/** The `not_found` failure: `resource` `id`, named by the request field `param`. */
+export const missing = (resource: Resource, id: string, param: string) => failed({ kind: "not_found", resource, id, param });

@@ -4,7 +4,7 @@ import type { DirectoryFileListQuery, DirectoryFileRow, DirectoryFilesCatalog } 
 import type { FileService } from "../files/file-service";
 import { newDirectoryFileId, nowIso } from "../ids";
 import type { Sequenced, TokenPage } from "../pagination";
-import { failed, ok, type Result } from "../result";
+import { failed, missing, ok, type Result } from "../result";
 import type { DirectoryMetadata } from "./metadata";
 
 export type { DirectoryFileRow };
@@ -33,8 +33,8 @@ export class DirectoryFileService {
 
   /** Fails `not_found` when the directory (directory_id) or the file (file_id) is not in this project. */
   async add(projectId: string, directoryId: string, params: AddDirectoryFile): Promise<Result<DirectoryFileRow>> {
-    if (!(await this.directories.get(projectId, directoryId))) return failed({ kind: "not_found", resource: "directory", id: directoryId, param: "directory_id" });
-    const fileMissing = failed({ kind: "not_found", resource: "file", id: params.fileId, param: "file_id" });
+    if (!(await this.directories.get(projectId, directoryId))) return missing("directory", directoryId, "directory_id");
+    const fileMissing = missing("file", params.fileId, "file_id");
     const file = await this.files.get(projectId, params.fileId);
     if (!file) return fileMissing;
     const now = nowIso();
@@ -71,10 +71,10 @@ export class DirectoryFileService {
    */
   async update(projectId: string, directoryId: string, id: string, params: UpdateDirectoryFile): Promise<Result<DirectoryFileRow>> {
     const row = await this.repo.get(projectId, directoryId, id);
-    if (!row) return failed({ kind: "not_found", resource: "directory_file", id, param: "directory_file_id" });
+    if (!row) return missing("directory_file", id, "directory_file_id");
     const target = params.targetDirectoryId ?? undefined;
     if (target !== undefined && target !== directoryId && !(await this.directories.get(projectId, target)))
-      return failed({ kind: "not_found", resource: "directory", id: target, param: "target_directory_id" });
+      return missing("directory", target, "target_directory_id");
     const result = await this.repo.update(id, {
       directory_id: target,
       display_name: params.displayName ?? undefined,
@@ -85,7 +85,7 @@ export class DirectoryFileService {
     if (result === "conflict") return failed({ kind: "unique_id_conflict", uniqueId: params.uniqueId ?? row.unique_id });
     const updated = await this.repo.get(projectId, target ?? directoryId, id);
     // Deleted between the write and this read: as if the delete had come first.
-    return updated ? ok(updated) : failed({ kind: "not_found", resource: "directory_file", id, param: "directory_file_id" });
+    return updated ? ok(updated) : missing("directory_file", id, "directory_file_id");
   }
 
   delete(projectId: string, directoryId: string, id: string): Promise<boolean> {

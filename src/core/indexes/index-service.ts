@@ -4,10 +4,10 @@ import type { IndexesCatalog, IndexRow } from "../catalog/indexes";
 import { newDirectoryId, newIndexId, newSyncConfigId, nowIso } from "../ids";
 import { syncIndexMessage } from "../ingestion/messages";
 import type { Sequenced, TokenPage, TokenPageRequest } from "../pagination";
-import { failed, ok, type Result } from "../result";
+import { failed, missing, ok, type Result } from "../result";
 import type { StoreObjects } from "../store-object/store-objects";
-import type { VectorStoreService } from "../vector-stores/vector-store-service";
 import type { SyncState } from "../store-object/sync-state";
+import type { VectorStoreService } from "../vector-stores/vector-store-service";
 
 export type { IndexRow };
 
@@ -37,7 +37,7 @@ export class IndexService {
   /** Creates the export store, the output directory and the index, then starts the first sync. Fails `not_found` for the source directory. */
   async create(projectId: string, params: CreateIndex): Promise<Result<IndexView>> {
     const source = await this.directories.get(projectId, params.sourceDirectoryId);
-    if (!source) return failed({ kind: "not_found", resource: "directory", id: params.sourceDirectoryId, param: "source_directory_id" });
+    if (!source) return missing("directory", params.sourceDirectoryId, "source_directory_id");
     const id = newIndexId();
     const name = params.name ?? source.name;
     const store = await this.vectorStores.create(projectId, { name, description: params.description ?? null, metadata: { llamacloud_index_id: id } });
@@ -77,7 +77,7 @@ export class IndexService {
   /** Starts a run. Fails `not_found` (the index), `export_target_deleted`, or `sync_in_progress` while a run is syncing. */
   async sync(projectId: string, id: string): Promise<Result<IndexView>> {
     const row = await this.repo.get(projectId, id);
-    if (!row) return failed({ kind: "not_found", resource: "index", id, param: "index_id" });
+    if (!row) return missing("index", id, "index_id");
     if (!(await this.vectorStores.getRow(projectId, row.vector_store_id)))
       return failed({ kind: "export_target_deleted", indexId: id, vectorStoreId: row.vector_store_id });
     return this.startSync(row);

@@ -7,7 +7,7 @@ import type { Embedder } from "./core/ports";
 import { DurableObjectVectorIndex, type VectorIndex, type VectorQueryIndex } from "./core/search/vector-index";
 import { VectorizeVectorIndex } from "./platform/vectorize/vectorize-index";
 import { AttachmentService } from "./core/vector-stores/attachments";
-import { StoreObjects } from "./core/vector-stores/store-objects";
+import { StoreObjects } from "./core/store-object/store-objects";
 import { VectorStoreService } from "./core/vector-stores/vector-store-service";
 import { HashEmbedder } from "./core/embedding/hash";
 import { OpenAIEmbedder } from "./core/embedding/openai";

@@ -38,3 +38,6 @@ export function tokenPageFromRows<T>(rows: T[], pageSize: number): TokenPage<T> 
   const items = rows.slice(0, pageSize);
   return { items, last: rows.length > pageSize ? (items[items.length - 1] ?? null) : null };
 }
+
+/** A listed row carries its insertion sequence (SQLite rowid), the page cursor of creation-ordered lists. */
+export type Sequenced<T> = T & { seq: number };

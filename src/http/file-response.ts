@@ -1,5 +1,5 @@
 // A stored file's bytes as a download response, shared by every download path of both faces.
-import type { FileRow } from "../platform/d1/files-repo";
+import type { FileRow } from "../core/catalog/files";
 
 /**
  * Media types replayed as uploaded: ones browsers show as inert data (plain text, JSON, images without script) or

@@ -1,7 +1,8 @@
 // Receives a multipart upload for either face: the file part streams into R2 while the small fields are collected.
 import { badRequest, payloadTooLarge } from "./errors";
 import { boundaryOf, readMultipart } from "./multipart";
-import { fileKey, R2StreamWriter } from "../platform/r2/blob-store";
+import { fileKey } from "../core/files/blob-keys";
+import { R2StreamWriter } from "../platform/r2/blob-store";
 
 /** OpenAI's per-file limit. The Workers request limit (100 MB on Free/Pro) usually bites first. */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;

@@ -1,11 +1,10 @@
 // Files of a LlamaCloud directory. `unique_id` names a document: adding the same unique_id again points it at the new file.
-import { conflict, notFound } from "../../http/errors";
-import type { DirectoriesRepo } from "../../platform/d1/directories-repo";
-import type { DirectoryFileListQuery, DirectoryFileRow, DirectoryFilesRepo } from "../../platform/d1/directory-files-repo";
+import type { DirectoriesCatalog } from "../catalog/directories";
+import type { DirectoryFileListQuery, DirectoryFileRow, DirectoryFilesCatalog } from "../catalog/directory-files";
 import type { FileService } from "../files/file-service";
-import type { Sequenced } from "../../platform/d1/token-keyset";
 import { newDirectoryFileId, nowIso } from "../ids";
-import type { TokenPage } from "../pagination";
+import type { Sequenced, TokenPage } from "../pagination";
+import { failed, missing, ok, type Result } from "../result";
 import type { DirectoryMetadata } from "./metadata";
 
 export type { DirectoryFileRow };
@@ -25,21 +24,19 @@ export interface UpdateDirectoryFile {
   targetDirectoryId?: string | null | undefined;
 }
 
-const uniqueIdTaken = (uniqueId: string) =>
-  conflict(`A file with unique_id '${uniqueId}' already exists in the target directory.`, "unique_id_conflict");
-
 export class DirectoryFileService {
   constructor(
-    private readonly directories: DirectoriesRepo,
-    private readonly repo: DirectoryFilesRepo,
+    private readonly directories: DirectoriesCatalog,
+    private readonly repo: DirectoryFilesCatalog,
     private readonly files: FileService,
   ) {}
 
-  /** Null when the directory is not in this project; 404 (param file_id) when the file is not. */
-  async add(projectId: string, directoryId: string, params: AddDirectoryFile): Promise<DirectoryFileRow | null> {
-    if (!(await this.directories.get(projectId, directoryId))) return null;
+  /** Fails `not_found` when the directory (directory_id) or the file (file_id) is not in this project. */
+  async add(projectId: string, directoryId: string, params: AddDirectoryFile): Promise<Result<DirectoryFileRow>> {
+    if (!(await this.directories.get(projectId, directoryId))) return missing("directory", directoryId, "directory_id");
+    const fileMissing = missing("file", params.fileId, "file_id");
     const file = await this.files.get(projectId, params.fileId);
-    if (!file) throw notFound("file", params.fileId, "file_id");
+    if (!file) return fileMissing;
     const now = nowIso();
     const saved = await this.repo.upsert(
       {
@@ -56,8 +53,7 @@ export class DirectoryFileService {
       params.metadata === undefined,
     );
     // The file was deleted between the read above and the write: the delete won, as if it had come first.
-    if (!saved) throw notFound("file", params.fileId, "file_id");
-    return saved;
+    return saved ? ok(saved) : fileMissing;
   }
 
   get(projectId: string, directoryId: string, id: string): Promise<DirectoryFileRow | null> {
@@ -69,13 +65,16 @@ export class DirectoryFileService {
     return this.repo.list(projectId, directoryId, q);
   }
 
-  /** `metadata` replaces the whole map; `target_directory_id` moves the entry to another directory of the project. */
-  async update(projectId: string, directoryId: string, id: string, params: UpdateDirectoryFile): Promise<DirectoryFileRow | null> {
+  /**
+   * `metadata` replaces the whole map; `target_directory_id` moves the entry to another directory of the project.
+   * Fails `not_found` for the entry or the target directory, `unique_id_conflict` when the target has the unique_id.
+   */
+  async update(projectId: string, directoryId: string, id: string, params: UpdateDirectoryFile): Promise<Result<DirectoryFileRow>> {
     const row = await this.repo.get(projectId, directoryId, id);
-    if (!row) return null;
+    if (!row) return missing("directory_file", id, "directory_file_id");
     const target = params.targetDirectoryId ?? undefined;
     if (target !== undefined && target !== directoryId && !(await this.directories.get(projectId, target)))
-      throw notFound("directory", target, "target_directory_id");
+      return missing("directory", target, "target_directory_id");
     const result = await this.repo.update(id, {
       directory_id: target,
       display_name: params.displayName ?? undefined,
@@ -83,8 +82,10 @@ export class DirectoryFileService {
       metadata: params.metadata === undefined ? undefined : params.metadata === null ? null : JSON.stringify(params.metadata),
       updated_at: nowIso(),
     });
-    if (result === "conflict") throw uniqueIdTaken(params.uniqueId ?? row.unique_id);
-    return this.repo.get(projectId, target ?? directoryId, id);
+    if (result === "conflict") return failed({ kind: "unique_id_conflict", uniqueId: params.uniqueId ?? row.unique_id });
+    const updated = await this.repo.get(projectId, target ?? directoryId, id);
+    // Deleted between the write and this read: as if the delete had come first.
+    return updated ? ok(updated) : missing("directory_file", id, "directory_file_id");
   }
 
   delete(projectId: string, directoryId: string, id: string): Promise<boolean> {

@@ -1,8 +1,7 @@
 // LlamaCloud directories: named sets of files in a project. Deleting one removes its entries, never the files.
-import type { DirectoriesRepo, DirectoryListQuery, DirectoryRow, DirectoryType } from "../../platform/d1/directories-repo";
-import type { Sequenced } from "../../platform/d1/token-keyset";
+import type { DirectoriesCatalog, DirectoryListQuery, DirectoryRow, DirectoryType } from "../catalog/directories";
 import { newDirectoryId, nowIso } from "../ids";
-import type { TokenPage } from "../pagination";
+import type { Sequenced, TokenPage } from "../pagination";
 
 export type { DirectoryRow, DirectoryType };
 
@@ -14,7 +13,7 @@ export interface CreateDirectory {
 }
 
 export class DirectoryService {
-  constructor(private readonly repo: DirectoriesRepo) {}
+  constructor(private readonly repo: DirectoriesCatalog) {}
 
   async create(projectId: string, params: CreateDirectory): Promise<DirectoryRow> {
     const now = nowIso();

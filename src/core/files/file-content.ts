@@ -1,5 +1,5 @@
 // The parsed text of a store's file, for GET /vector_stores/{id}/files/{file_id}/content.
-import type { StoreObjects } from "../vector-stores/store-objects";
+import type { StoreObjects } from "../store-object/store-objects";
 import { loadParsed } from "../ingestion/pipeline";
 
 export class FileContentService {

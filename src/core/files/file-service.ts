@@ -1,10 +1,8 @@
 // Files: the catalog record, the bytes in R2, and the cascade out of every vector store on delete.
-import type { FileRow, FilesRepo } from "../../platform/d1/files-repo";
-import type { VectorStoresRepo } from "../../platform/d1/vector-stores-repo";
-import { fileKey } from "../../platform/r2/blob-store";
-import type { Page, PageRequest, TokenPage } from "../pagination";
-import type { FileQuery } from "../../platform/d1/files-repo";
-import type { Sequenced } from "../../platform/d1/token-keyset";
+import type { FileQuery, FileRow, FilesCatalog } from "../catalog/files";
+import type { VectorStoresCatalog } from "../catalog/vector-stores";
+import type { Page, PageRequest, Sequenced, TokenPage } from "../pagination";
+import { fileKey, parsedPrefix } from "./blob-keys";
 import type { AttachmentService } from "../vector-stores/attachments";
 import { nowSeconds } from "../ids";
 
@@ -12,8 +10,8 @@ export type { FileRow };
 
 export class FileService {
   constructor(
-    private readonly files: FilesRepo,
-    private readonly stores: VectorStoresRepo,
+    private readonly files: FilesCatalog,
+    private readonly stores: VectorStoresCatalog,
     private readonly bucket: R2Bucket,
     private readonly attachments: AttachmentService,
   ) {}
@@ -58,7 +56,7 @@ export class FileService {
     if (!row) return false;
     const removed = await this.files.delete(projectId, id);
     for (const storeId of await this.stores.storesOfFile(id)) await this.attachments.detach(storeId, id);
-    const parsed = await this.bucket.list({ prefix: `parsed/${id}/` });
+    const parsed = await this.bucket.list({ prefix: parsedPrefix(id) });
     await this.bucket.delete([fileKey(id), ...parsed.objects.map((o) => o.key)]);
     return removed;
   }

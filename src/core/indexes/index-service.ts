@@ -1,13 +1,12 @@
 // LlamaCloud indexes: a source directory kept in sync with a vector store of ours (export_config_id = its vs_ id).
-import { conflict, notFound } from "../../http/errors";
-import type { DirectoriesRepo } from "../../platform/d1/directories-repo";
-import type { IndexesRepo, IndexRow } from "../../platform/d1/indexes-repo";
-import type { SyncState } from "../../platform/store-object/sync-table";
-import type { Sequenced } from "../../platform/d1/token-keyset";
+import type { DirectoriesCatalog } from "../catalog/directories";
+import type { IndexesCatalog, IndexRow } from "../catalog/indexes";
 import { newDirectoryId, newIndexId, newSyncConfigId, nowIso } from "../ids";
 import { syncIndexMessage } from "../ingestion/messages";
-import type { TokenPage, TokenPageRequest } from "../pagination";
-import type { StoreObjects } from "../vector-stores/store-objects";
+import type { Sequenced, TokenPage, TokenPageRequest } from "../pagination";
+import { failed, missing, ok, type Result } from "../result";
+import type { StoreObjects } from "../store-object/store-objects";
+import type { SyncState } from "../store-object/sync-state";
 import type { VectorStoreService } from "../vector-stores/vector-store-service";
 
 export type { IndexRow };
@@ -28,17 +27,17 @@ export interface CreateIndex {
 
 export class IndexService {
   constructor(
-    private readonly repo: IndexesRepo,
-    private readonly directories: DirectoriesRepo,
+    private readonly repo: IndexesCatalog,
+    private readonly directories: DirectoriesCatalog,
     private readonly vectorStores: VectorStoreService,
     private readonly objects: StoreObjects,
     private readonly queue: Queue,
   ) {}
 
-  /** Creates the export store, the output directory and the index, then starts the first sync. */
-  async create(projectId: string, params: CreateIndex): Promise<IndexView> {
+  /** Creates the export store, the output directory and the index, then starts the first sync. Fails `not_found` for the source directory. */
+  async create(projectId: string, params: CreateIndex): Promise<Result<IndexView>> {
     const source = await this.directories.get(projectId, params.sourceDirectoryId);
-    if (!source) throw notFound("directory", params.sourceDirectoryId, "source_directory_id");
+    if (!source) return missing("directory", params.sourceDirectoryId, "source_directory_id");
     const id = newIndexId();
     const name = params.name ?? source.name;
     const store = await this.vectorStores.create(projectId, { name, description: params.description ?? null, metadata: { llamacloud_index_id: id } });
@@ -62,7 +61,7 @@ export class IndexService {
       updated_at: now,
     };
     await this.repo.insert(row);
-    return { row, state: await this.startSync(row) };
+    return this.startSync(row);
   }
 
   async get(projectId: string, id: string): Promise<IndexView | null> {
@@ -75,13 +74,13 @@ export class IndexService {
     return this.repo.list(projectId, q);
   }
 
-  /** 409 (not to be retried) while a run is syncing. */
-  async sync(projectId: string, id: string): Promise<IndexView | null> {
+  /** Starts a run. Fails `not_found` (the index), `export_target_deleted`, or `sync_in_progress` while a run is syncing. */
+  async sync(projectId: string, id: string): Promise<Result<IndexView>> {
     const row = await this.repo.get(projectId, id);
-    if (!row) return null;
+    if (!row) return missing("index", id, "index_id");
     if (!(await this.vectorStores.getRow(projectId, row.vector_store_id)))
-      throw conflict(`The vector store '${row.vector_store_id}' of index '${id}' was deleted; delete the index and create it again.`, "export_target_deleted");
-    return { row, state: await this.startSync(row) };
+      return failed({ kind: "export_target_deleted", indexId: id, vectorStoreId: row.vector_store_id });
+    return this.startSync(row);
   }
 
   /** Removes the sync and the export (the vector store and its chunks); the source directory and its files stay. */
@@ -103,10 +102,10 @@ export class IndexService {
     return { row, state: await this.objects.get(row.vector_store_id).syncState() };
   }
 
-  private async startSync(row: IndexRow): Promise<SyncState> {
+  private async startSync(row: IndexRow): Promise<Result<IndexView>> {
     const object = this.objects.get(row.vector_store_id);
     const { started, state } = await object.startSync(row.id);
-    if (!started) throw conflict(`A sync of index '${row.id}' is already running.`, "sync_in_progress");
+    if (!started) return failed({ kind: "sync_in_progress", indexId: row.id });
     try {
       await this.queue.send(syncIndexMessage(row.id, row.vector_store_id, state.run));
     } catch (error) {
@@ -114,6 +113,6 @@ export class IndexService {
       await object.failSync(state.run, "The sync could not be queued.");
       throw error;
     }
-    return state;
+    return ok({ row, state });
   }
 }

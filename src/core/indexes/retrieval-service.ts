@@ -1,9 +1,9 @@
 // LlamaCloud retrieval: the top chunks of an index's vector store, over the same search core as the OpenAI face.
-import type { ScoredChunk } from "../../platform/store-object/object";
+import type { ScoredChunk } from "../store-object/search";
 import type { Filter } from "../ports";
 import type { HybridWeights } from "../search/fusion";
 import type { SearchService } from "../search/search-service";
-import type { StoreObjects } from "../vector-stores/store-objects";
+import type { StoreObjects } from "../store-object/store-objects";
 
 export interface RetrieveRequest {
   query: string;

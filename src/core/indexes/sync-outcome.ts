@@ -1,5 +1,5 @@
 // How a finished sync run is reported: `ready`, or `failed` with an error_message naming the files that did not export.
-import type { FailedExport, SkippedFile } from "../../platform/store-object/sync-table";
+import type { FailedExport, SkippedFile } from "../store-object/sync-state";
 
 /** A sync that has not finished after this long is failed (the ingest watchdog and dead-letter queue end every file sooner). */
 export const SYNC_TIMEOUT_MS = 2 * 60 * 60 * 1000;

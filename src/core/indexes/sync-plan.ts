@@ -1,6 +1,6 @@
 // The diff of an index sync: the source directory now against what the index exported last time. Pure.
-import type { FileRow } from "../../platform/d1/files-repo";
-import type { ExportedFile, ManifestRow, SkippedFile } from "../../platform/store-object/sync-table";
+import type { FileRow } from "../catalog/files";
+import type { ExportedFile, ManifestRow, SkippedFile } from "../store-object/sync-state";
 import type { Attributes } from "../ports";
 
 export interface DesiredFile {

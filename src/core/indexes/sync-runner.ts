@@ -1,22 +1,22 @@
 // One step of an index sync on the queue: apply the directory diff (resumable), then check until the export is done.
-import type { DirectoriesRepo } from "../../platform/d1/directories-repo";
-import type { DirectoryFilesRepo } from "../../platform/d1/directory-files-repo";
-import type { IndexesRepo, IndexRow } from "../../platform/d1/indexes-repo";
-import type { VectorStoresRepo } from "../../platform/d1/vector-stores-repo";
-import type { ExportedFile, SyncTicket } from "../../platform/store-object/sync-table";
+import type { DirectoriesCatalog } from "../catalog/directories";
+import type { DirectoryFilesCatalog } from "../catalog/directory-files";
+import type { IndexesCatalog, IndexRow } from "../catalog/indexes";
+import type { VectorStoresCatalog } from "../catalog/vector-stores";
+import type { ExportedFile, SyncTicket } from "../store-object/sync-state";
 import { attributesHash, attributesOf, parseMetadata } from "../directories/metadata";
 import { nowIso, nowSeconds } from "../ids";
 import { isSupportedForRetrieval } from "../ingestion/file-types";
 import type { SyncIndexMessage } from "../ingestion/messages";
 import type { AttachmentService } from "../vector-stores/attachments";
-import type { StoreObjects } from "../vector-stores/store-objects";
+import type { StoreObjects } from "../store-object/store-objects";
 import { manifestRow, planSync, type DesiredFile } from "./sync-plan";
 
 export interface SyncDeps {
-  indexes: IndexesRepo;
-  directories: DirectoriesRepo;
-  directoryFiles: DirectoryFilesRepo;
-  vectorStores: VectorStoresRepo;
+  indexes: IndexesCatalog;
+  directories: DirectoriesCatalog;
+  directoryFiles: DirectoryFilesCatalog;
+  vectorStores: VectorStoresCatalog;
   objects: StoreObjects;
   attachments: AttachmentService;
 }

@@ -1,5 +1,5 @@
 // Parsed text cached in R2 per file and parser version: parse once, reuse in every store and for file content.
-import { parsedKey } from "../../platform/r2/blob-store";
+import { parsedKey } from "../files/blob-keys";
 import type { ParsedDocument } from "../ports";
 
 /** Bump when parsing output changes: old cache entries are then ignored (and removed with the file). */

@@ -1,15 +1,15 @@
 // One ingest message: claim the next slice of a file, parse (cached), chunk, embed, write through the store object.
-import type { SliceClaim, SliceOutcome, SliceWrite } from "../../platform/store-object/object";
-import { fileKey } from "../../platform/r2/blob-store";
+import type { SliceClaim, SliceOutcome, SliceWrite } from "../store-object/slices";
+import { fileKey } from "../files/blob-keys";
 import { chunkText, countTokens } from "./chunker";
 import { parseDocument } from "./parse";
 import { formatOf } from "./file-types";
 import { readParsed, writeParsed, type CachedParse } from "./parsed-cache";
 import type { IngestFileMessage } from "./messages";
 import type { Embedder } from "../ports";
-import type { StoreObjects } from "../vector-stores/store-objects";
+import type { StoreObjects } from "../store-object/store-objects";
 import type { VectorIndex } from "../search/vector-index";
-import type { FilesRepo } from "../../platform/d1/files-repo";
+import type { FilesCatalog } from "../catalog/files";
 import type { AttachmentService } from "../vector-stores/attachments";
 import { nowSeconds } from "../ids";
 
@@ -31,7 +31,7 @@ export interface IngestDeps {
   embedder: Embedder;
   vectorIndex: VectorIndex;
   /** The catalog's files: a message that finds no bytes asks whether the file was deleted. */
-  files: FilesRepo;
+  files: FilesCatalog;
   attachments: AttachmentService;
 }
 

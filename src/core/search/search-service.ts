@@ -1,7 +1,7 @@
 // Vector store search: rewrite → embed → (Vectorize) → hybrid retrieval in the store object → re-rank → threshold → group.
-import type { ScoredChunk } from "../../platform/store-object/object";
+import type { ScoredChunk } from "../store-object/search";
 import type { Attributes, Embedder, Filter } from "../ports";
-import type { StoreObjects } from "../vector-stores/store-objects";
+import type { StoreObjects } from "../store-object/store-objects";
 import { CANDIDATES_PER_RETRIEVER, defaultHybridWeights, type HybridWeights } from "./fusion";
 import { groupByFile } from "./grouping";
 import { buildFtsQuery } from "./rewrite";

@@ -1,11 +1,11 @@
 // Attaching files to a store (single, batch, file_ids on create, index sync): membership, store object, enqueue.
-import type { FileRow, FilesRepo } from "../../platform/d1/files-repo";
-import type { VectorStoresRepo } from "../../platform/d1/vector-stores-repo";
-import type { Attached } from "../../platform/store-object/object";
+import type { FileRow, FilesCatalog } from "../catalog/files";
+import type { VectorStoresCatalog } from "../catalog/vector-stores";
+import type { Attached } from "../store-object/files";
 import { nowSeconds } from "../ids";
 import { ingestFileMessage } from "../ingestion/messages";
 import type { Attributes, ChunkingOptions } from "../ports";
-import type { StoreObjects } from "./store-objects";
+import type { StoreObjects } from "../store-object/store-objects";
 import type { VectorIndex } from "../search/vector-index";
 
 export interface AttachItem {
@@ -39,8 +39,8 @@ const SEND_BATCH = 100;
  */
 export class AttachmentService {
   constructor(
-    private readonly files: FilesRepo,
-    private readonly storesRepo: VectorStoresRepo,
+    private readonly files: FilesCatalog,
+    private readonly storesRepo: VectorStoresCatalog,
     private readonly objects: StoreObjects,
     private readonly queue: Queue,
     private readonly vectorIndex: VectorIndex,

@@ -1,9 +1,9 @@
 // Vector stores: the catalog row (name, metadata, policy) joined with the live state its object computes.
-import type { StoreSummary } from "../../platform/store-object/summary";
-import type { VectorStoreRow, VectorStoresRepo } from "../../platform/d1/vector-stores-repo";
+import type { VectorStoreRow, VectorStoresCatalog } from "../catalog/vector-stores";
+import type { StoreSummary } from "../store-object/summary";
 import { newVectorStoreId, nowSeconds } from "../ids";
 import type { Page, PageRequest } from "../pagination";
-import type { StoreObjects } from "./store-objects";
+import type { StoreObjects } from "../store-object/store-objects";
 import type { VectorIndex } from "../search/vector-index";
 
 export interface VectorStoreView {
@@ -39,7 +39,7 @@ export function mirroredSummary(row: VectorStoreRow): StoreSummary {
 
 export class VectorStoreService {
   constructor(
-    private readonly repo: VectorStoresRepo,
+    private readonly repo: VectorStoresCatalog,
     private readonly objects: StoreObjects,
     private readonly vectorIndex: VectorIndex,
   ) {}

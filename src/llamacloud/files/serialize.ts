@@ -1,6 +1,6 @@
 // FileRow → LlamaCloud's File object (ISO-8601 timestamps, `name`, `file_type` from the extension).
 import { extensionOf } from "../../core/ingestion/file-types";
-import type { FileRow } from "../../platform/d1/files-repo";
+import type { FileRow } from "../../core/catalog/files";
 import { isoFromSeconds } from "../shared/time";
 
 export function serializeLlamaFile(row: FileRow) {

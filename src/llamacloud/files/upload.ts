@@ -3,8 +3,8 @@ import type { z } from "zod";
 import { badRequest } from "../../http/errors";
 import { parseOrThrow } from "../../http/validation";
 import { newFileId, nowSeconds } from "../../core/ids";
-import type { FileRow } from "../../platform/d1/files-repo";
-import { fileKey } from "../../platform/r2/blob-store";
+import type { FileRow } from "../../core/catalog/files";
+import { fileKey } from "../../core/files/blob-keys";
 import { receiveMultipart } from "../../http/receive-upload";
 
 /**

@@ -4,6 +4,7 @@ import type { AppEnv } from "../../http/app-env";
 import { notFound } from "../../http/errors";
 import { jsonBody } from "../../http/json-body";
 import { bySequence, pageRequest, pageResponse } from "../shared/pagination";
+import { valueOrThrow } from "../shared/failures";
 import { llamaQuery } from "../shared/query";
 import { IndexCreateParams, IndexListQuery } from "./schemas";
 import { serializeIndex, serializeIndexRow } from "./serialize";
@@ -13,12 +14,12 @@ export function indexRoutes() {
 
   app.post("/", async (c) => {
     const body = await jsonBody(c, IndexCreateParams);
-    const view = await c.get("services").indexes.create(c.get("projectId"), {
+    const created = await c.get("services").indexes.create(c.get("projectId"), {
       sourceDirectoryId: body.source_directory_id,
       name: body.name,
       description: body.description,
     });
-    return c.json(serializeIndex(view));
+    return c.json(serializeIndex(valueOrThrow(created)));
   });
 
   app.get("/", async (c) => {
@@ -36,9 +37,8 @@ export function indexRoutes() {
 
   app.post("/:index_id/sync", async (c) => {
     const id = c.req.param("index_id");
-    const view = await c.get("services").indexes.sync(c.get("projectId"), id);
-    if (!view) throw notFound("index", id, "index_id");
-    return c.json(serializeIndex(view));
+    const synced = await c.get("services").indexes.sync(c.get("projectId"), id);
+    return c.json(serializeIndex(valueOrThrow(synced)));
   });
 
   app.delete("/:index_id", async (c) => {

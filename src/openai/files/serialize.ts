@@ -1,5 +1,5 @@
 // FileRow → the spec's OpenAIFile object.
-import type { FileRow } from "../../platform/d1/files-repo";
+import type { FileRow } from "../../core/catalog/files";
 
 /** The purposes the spec's OpenAIFile may carry; LlamaCloud-only purposes (parse, extract, …) show as user_data. */
 const OPENAI_PURPOSES = new Set(["assistants", "assistants_output", "batch", "batch_output", "fine-tune", "fine-tune-results", "vision", "user_data", "evals"]);

@@ -4,8 +4,8 @@ import { badRequest } from "../../http/errors";
 import { receiveMultipart } from "../../http/receive-upload";
 import { parseOrThrow } from "../../http/validation";
 import { newFileId, nowSeconds } from "../../core/ids";
-import type { FileRow } from "../../platform/d1/files-repo";
-import { fileKey } from "../../platform/r2/blob-store";
+import type { FileRow } from "../../core/catalog/files";
+import { fileKey } from "../../core/files/blob-keys";
 
 export const FilePurpose = z.enum(["assistants", "batch", "fine-tune", "vision", "user_data", "evals"]);
 

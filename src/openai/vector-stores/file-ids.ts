@@ -2,7 +2,7 @@
 import { badRequest, notFound, wrongIdPrefix } from "../../http/errors";
 import { ID_PREFIX } from "../../core/ids";
 import { extensionOf, isSupportedForRetrieval } from "../../core/ingestion/file-types";
-import type { FileRow } from "../../platform/d1/files-repo";
+import type { FileRow } from "../../core/catalog/files";
 import type { Services } from "../../services";
 
 /**

@@ -4,7 +4,7 @@ import type { AppEnv } from "../../http/app-env";
 import { badRequest, notFound } from "../../http/errors";
 import { pathId } from "../../http/validation";
 import { ID_PREFIX } from "../../core/ids";
-import type { VectorStoreRow } from "../../platform/d1/vector-stores-repo";
+import type { VectorStoreRow } from "../../core/catalog/vector-stores";
 
 export async function storeInScope(c: Context<AppEnv>): Promise<VectorStoreRow> {
   const id = pathId(c, "vector_store_id", ID_PREFIX.vectorStore);

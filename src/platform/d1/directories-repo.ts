@@ -1,27 +1,10 @@
 // SQL for the `directories` catalog table (LlamaCloud directories; ISO-8601 timestamps).
-import { tokenPageFromRows, type TokenPage, type TokenPageRequest } from "../../core/pagination";
-import { insertionOrder, type Sequenced } from "./token-keyset";
+import type { DirectoriesCatalog, DirectoryListQuery, DirectoryRow } from "../../core/catalog/directories";
+import { tokenPageFromRows, type Sequenced, type TokenPage } from "../../core/pagination";
+import { insertionOrder } from "./token-keyset";
 import { setClause } from "./set-clause";
 
-export type DirectoryType = "user" | "ephemeral" | "index";
-
-export interface DirectoryRow {
-  id: string;
-  project_id: string;
-  name: string;
-  description: string | null;
-  type: DirectoryType;
-  system_metadata: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface DirectoryListQuery extends TokenPageRequest {
-  name?: string | undefined;
-  types?: DirectoryType[] | undefined;
-}
-
-export class DirectoriesRepo {
+export class DirectoriesRepo implements DirectoriesCatalog {
   constructor(private readonly db: D1Database) {}
 
   async insert(row: DirectoryRow): Promise<void> {

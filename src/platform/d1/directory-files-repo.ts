@@ -1,41 +1,14 @@
 // SQL for the `directory_files` catalog table: documents of a LlamaCloud directory, each pointing at a file.
-import { tokenPageFromRows, type TokenPage, type TokenPageRequest } from "../../core/pagination";
-import type { FileRow } from "./files-repo";
-import { insertionOrder, type Sequenced } from "./token-keyset";
+import type { DirectoryFileListQuery, DirectoryFileRow, DirectoryFilesCatalog, ExportRow } from "../../core/catalog/directory-files";
+import type { FileRow } from "../../core/catalog/files";
+import { tokenPageFromRows, type Sequenced, type TokenPage } from "../../core/pagination";
+import { insertionOrder } from "./token-keyset";
 import { setClause } from "./set-clause";
-
-export interface DirectoryFileRow {
-  id: string;
-  directory_id: string;
-  project_id: string;
-  file_id: string;
-  display_name: string;
-  unique_id: string;
-  metadata: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface DirectoryFileListQuery extends TokenPageRequest {
-  displayName?: string | undefined;
-  displayNameContains?: string | undefined;
-  fileId?: string | undefined;
-  uniqueId?: string | undefined;
-  updatedOnOrAfter?: string | undefined;
-  updatedOnOrBefore?: string | undefined;
-}
-
-/** A directory file joined with its (unexpired) file: what an index sync exports. */
-export interface ExportRow {
-  directory_file_id: string;
-  metadata: string | null;
-  file: FileRow;
-}
 
 /** Thrown by D1 when (directory_id, unique_id) would repeat. */
 const isUniqueViolation = (error: unknown) => String(error).includes("UNIQUE constraint failed");
 
-export class DirectoryFilesRepo {
+export class DirectoryFilesRepo implements DirectoryFilesCatalog {
   constructor(private readonly db: D1Database) {}
 
   /**

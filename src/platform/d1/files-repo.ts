@@ -1,32 +1,10 @@
 // SQL for the `files` catalog table (bound parameters only).
-import type { Page, PageRequest } from "../../core/pagination";
-import { pageFromRows } from "../../core/pagination";
+import type { FileQuery, FileRow, FilesCatalog } from "../../core/catalog/files";
+import { pageFromRows, tokenPageFromRows, type Page, type PageRequest, type Sequenced, type TokenPage } from "../../core/pagination";
 import { keyset } from "./keyset";
-import { tokenPageFromRows, type TokenPage, type TokenPageRequest } from "../../core/pagination";
-import { insertionOrder, tokenKeyset, type Sequenced } from "./token-keyset";
+import { insertionOrder, tokenKeyset } from "./token-keyset";
 
-/** The LlamaCloud face's file listing: filters, and `order_by` name/id ascending or created_at descending. */
-export interface FileQuery extends TokenPageRequest {
-  orderBy: "created_at" | "name" | "id";
-  fileName?: string | undefined;
-  externalFileId?: string | undefined;
-  fileIds?: string[] | undefined;
-}
-
-export interface FileRow {
-  id: string;
-  project_id: string;
-  filename: string;
-  bytes: number;
-  purpose: string;
-  content_type: string | null;
-  content_sha256: string | null;
-  created_at: number;
-  expires_at: number | null;
-  external_file_id: string | null;
-}
-
-export class FilesRepo {
+export class FilesRepo implements FilesCatalog {
   constructor(private readonly db: D1Database) {}
 
   async insert(row: FileRow): Promise<void> {

@@ -1,30 +1,9 @@
 // SQL for the `indexes` catalog table: LlamaCloud indexes and the mirror of their sync state.
-import { tokenPageFromRows, type TokenPage, type TokenPageRequest } from "../../core/pagination";
-import { insertionOrder, type Sequenced } from "./token-keyset";
+import type { IndexesCatalog, IndexRow, SyncMirror } from "../../core/catalog/indexes";
+import { tokenPageFromRows, type Sequenced, type TokenPage, type TokenPageRequest } from "../../core/pagination";
+import { insertionOrder } from "./token-keyset";
 
-export type SyncStatus = "syncing" | "ready" | "failed";
-
-export interface IndexRow {
-  id: string;
-  project_id: string;
-  name: string;
-  description: string | null;
-  source_directory_id: string;
-  vector_store_id: string;
-  sync_config_id: string;
-  output_directory_id: string;
-  status: SyncStatus;
-  error_message: string | null;
-  last_synced_at: string | null;
-  last_exported_at: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-/** What the store object mirrors after each sync transition. */
-export type SyncMirror = Pick<IndexRow, "status" | "error_message" | "last_synced_at" | "last_exported_at" | "updated_at">;
-
-export class IndexesRepo {
+export class IndexesRepo implements IndexesCatalog {
   constructor(private readonly db: D1Database) {}
 
   async insert(row: IndexRow): Promise<void> {

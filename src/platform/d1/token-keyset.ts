@@ -1,9 +1,6 @@
 // Keyset SQL for token-paginated catalog lists (the LlamaCloud face): strictly after the previous page's last row.
 import type { TokenPageRequest } from "../../core/pagination";
 
-/** A listed row carries its insertion sequence (SQLite rowid), the page cursor of creation-ordered lists. */
-export type Sequenced<T> = T & { seq: number };
-
 export interface TokenKeyset {
   /** " AND (…) > (?, ?)" or "". */
   where: string;

@@ -1,27 +1,8 @@
 // SQL for the `vector_stores` catalog table and the `store_files` membership table.
-import type { Page, PageRequest } from "../../core/pagination";
-import { pageFromRows } from "../../core/pagination";
+import type { VectorStoreRow, VectorStoresCatalog } from "../../core/catalog/vector-stores";
+import { pageFromRows, type Page, type PageRequest } from "../../core/pagination";
 import { keyset } from "./keyset";
 import { setClause } from "./set-clause";
-
-export interface VectorStoreRow {
-  id: string;
-  project_id: string;
-  name: string | null;
-  description: string | null;
-  metadata: string | null;
-  created_at: number;
-  expires_after_days: number | null;
-  status: "expired" | "in_progress" | "completed";
-  usage_bytes: number;
-  count_in_progress: number;
-  count_completed: number;
-  count_failed: number;
-  count_cancelled: number;
-  last_active_at: number | null;
-  expires_at: number | null;
-  vector_index: string | null;
-}
 
 /** What the store object mirrors into the catalog after each of its commits. */
 export interface StoreMirror {
@@ -35,7 +16,7 @@ export interface StoreMirror {
   expires_at: number | null;
 }
 
-export class VectorStoresRepo {
+export class VectorStoresRepo implements VectorStoresCatalog {
   constructor(private readonly db: D1Database) {}
 
   async insert(row: VectorStoreRow): Promise<void> {

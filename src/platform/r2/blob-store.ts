@@ -1,7 +1,4 @@
-// R2 adapter: file bytes under files/{file_id}, parsed text under parsed/{file_id}/v{parser}. Keys never contain client data.
-
-export const fileKey = (fileId: string) => `files/${fileId}`;
-export const parsedKey = (fileId: string, parserVersion: number) => `parsed/${fileId}/v${parserVersion}.json`;
+// R2 adapter: streams an upload into one object (the keys are core/files/blob-keys.ts).
 
 /**
  * R2 multipart parts must be at least 5 MiB and all of one size except the last (R2 limits), and R2.put

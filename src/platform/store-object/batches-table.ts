@@ -1,18 +1,12 @@
 // SQL over the store object's `batches` and `batch_files` tables; batch counts come from the files' rows.
 import type { Sql } from "./sql";
-import { countFiles, type FileCounts } from "./summary";
+import type { BatchState } from "../../core/store-object/files";
+import { countFiles } from "./summary";
 
 export interface BatchRow {
   batch_id: string;
   created_at: number;
   cancelled: number;
-}
-
-export interface BatchState {
-  batch_id: string;
-  created_at: number;
-  status: "in_progress" | "completed" | "cancelled";
-  file_counts: FileCounts;
 }
 
 export function createBatch(sql: Sql, batchId: string, createdAt: number, fileIds: string[]): void {

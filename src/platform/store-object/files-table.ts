@@ -1,42 +1,9 @@
 // SQL over the store object's `files` table: one row per attached file, with its generation and checkpoint.
+import type { Checkpoint } from "../../core/store-object/slices";
 import type { Attributes } from "../../core/ports";
+import type { AttachSpec, FileListQuery, LastErrorCode, StoreFileRow } from "../../core/store-object/files";
 import type { Sql } from "./sql";
 import { nextSequence } from "./meta";
-
-export type StoreFileStatus = "in_progress" | "completed" | "failed" | "cancelled";
-export type LastErrorCode = "server_error" | "unsupported_file" | "invalid_file";
-
-export interface StoreFileRow {
-  file_id: string;
-  generation: number;
-  status: StoreFileStatus;
-  created_at: number;
-  updated_at: number;
-  filename: string;
-  bytes: number;
-  attributes: string | null;
-  max_chunk_tokens: number;
-  overlap_tokens: number;
-  usage_bytes: number;
-  last_error_code: LastErrorCode | null;
-  last_error_message: string | null;
-  checkpoint: string | null;
-}
-
-/** Where the next slice of a large file starts. */
-export interface Checkpoint {
-  startChar: number;
-  firstIndex: number;
-}
-
-export interface AttachSpec {
-  fileId: string;
-  filename: string;
-  bytes: number;
-  attributes: Attributes | null;
-  maxTokens: number;
-  overlapTokens: number;
-}
 
 export function getFile(sql: Sql, fileId: string): StoreFileRow | null {
   return sql.all<StoreFileRow>(`SELECT * FROM files WHERE file_id = ?`, fileId)[0] ?? null;
@@ -94,15 +61,6 @@ export function deleteFile(sql: Sql, fileId: string): void {
 /** In-progress files that made no progress since `before` (a lost or dead-lettered message). */
 export function stalled(sql: Sql, before: number, limit: number): StoreFileRow[] {
   return sql.all<StoreFileRow>(`SELECT * FROM files WHERE status = 'in_progress' AND updated_at < ? ORDER BY updated_at LIMIT ?`, before, limit);
-}
-
-export interface FileListQuery {
-  limit: number;
-  order: "asc" | "desc";
-  after?: string | undefined;
-  before?: string | undefined;
-  filter?: StoreFileStatus | undefined;
-  batchId?: string | undefined;
 }
 
 /** Keyset page over (created_at, file_id); `batchId` restricts to one batch's files. */

@@ -2,6 +2,7 @@
 import { matchesFilter } from "../../core/search/filters";
 import type { Attributes, Filter } from "../../core/ports";
 import type { Sql } from "./sql";
+import type { HydratedChunk } from "../../core/store-object/search";
 
 /** Completed files passing the filter; null = no filter (every file). */
 export function allowedFiles(sql: Sql, filter: Filter | null): Set<string> | null {
@@ -44,19 +45,7 @@ export function keywordCandidates(sql: Sql, ftsQuery: string, limit: number, all
   );
 }
 
-export interface HydratedChunk {
-  chunk_id: number;
-  file_id: string;
-  filename: string;
-  attributes: string | null;
-  text: string;
-  chunk_index: number;
-  start_char: number;
-  end_char: number;
-  token_count: number;
-  page_start: number | null;
-  page_end: number | null;
-}
+export type { HydratedChunk };
 
 /** Chunk rows for ids; ids whose file is gone or not completed are dropped (deleted content is never returned). */
 export function hydrate(sql: Sql, chunkIds: number[]): Map<number, HydratedChunk> {

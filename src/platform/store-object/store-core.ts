@@ -4,21 +4,17 @@ import { VectorStoresRepo } from "../d1/vector-stores-repo";
 import { expiresAt, readMeta, writeMeta, type StoreMeta } from "./meta";
 import { migrate } from "./schema";
 import { durableObjectSql, type Sql } from "./sql";
-import { summarize, type StoreSummary } from "./summary";
+import { summarize } from "./summary";
 import * as filesTable from "./files-table";
 import * as recovery from "./recovery";
 import { ingestFileMessage } from "../../core/ingestion/messages";
 import type { VectorCache } from "./vector-cache";
 import { loadConfig } from "../../config";
-import { StoreObjects } from "../../core/vector-stores/store-objects";
+import { StoreObjects } from "../../core/store-object/store-objects";
 import { VectorizeVectorIndex } from "../vectorize/vectorize-index";
+import type { StoreInit, StoreSummary } from "../../core/store-object/summary";
 
-export interface StoreInit {
-  storeId: string;
-  projectId: string;
-  createdAt: number;
-  expiresAfterDays: number | null;
-}
+export type { StoreInit };
 
 /** last_active_at is mirrored to the catalog at most this often when no expiry policy depends on it. */
 const ACTIVITY_MIRROR_SECONDS = 60;

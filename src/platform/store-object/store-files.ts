@@ -2,51 +2,15 @@
 import * as filesTable from "./files-table";
 import * as batchesTable from "./batches-table";
 import * as chunksTable from "./chunks-table";
-import type { AttachSpec, Checkpoint, FileListQuery, LastErrorCode, StoreFileRow } from "./files-table";
-import type { BatchState } from "./batches-table";
-import type { Attributes, Chunk } from "../../core/ports";
+import type { AttachSpec, Attached, BatchState, FileListQuery, LastErrorCode, StoreFileRow } from "../../core/store-object/files";
+import type { Checkpoint, SliceClaim, SliceWrite, SliceWritten } from "../../core/store-object/slices";
+import type { Attributes } from "../../core/ports";
 import { noteIngestActivity } from "./recovery";
 import { StoreObjectCore } from "./store-core";
 import { readMeta } from "./meta";
 
-export interface Attached {
-  row: StoreFileRow;
-  /** True when this call (re)started processing: the caller enqueues an ingest message for it. */
-  started: boolean;
-}
-
-/** What the ingest consumer needs to process the next slice of a file. */
-export interface SliceClaim {
-  projectId: string;
-  filename: string;
-  bytes: number;
-  maxTokens: number;
-  overlapTokens: number;
-  checkpoint: Checkpoint;
-}
-
-export type SliceOutcome = "more" | "completed" | "stale";
-
-/** One slice of one file, as the ingest consumer hands it to the store object. */
-export interface SliceWrite {
-  fileId: string;
-  generation: number;
-  from: Checkpoint;
-  chunks: Chunk[];
-  vectors: ArrayBuffer[];
-  next: Checkpoint | null;
-  dimensions: number;
-  keepVectors: boolean;
-  mutationId: string | null;
-}
-
-export interface SliceWritten {
-  outcome: SliceOutcome;
-  /** Chunk ids assigned, with each chunk's position in the slice. */
-  inserted: Array<{ chunkId: number; position: number }>;
-  /** Chunk ids of earlier generations removed on completion (their vectors must leave Vectorize). */
-  dropped: number[];
-}
+export type { Attached };
+export type { SliceClaim, SliceOutcome, SliceWrite, SliceWritten } from "../../core/store-object/slices";
 
 export abstract class StoreObjectFiles extends StoreObjectCore {
   // --- vector store files ----------------------------------------------------------------

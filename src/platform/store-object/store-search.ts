@@ -4,21 +4,11 @@ import { fuse, type HybridWeights } from "../../core/search/fusion";
 import type { Filter } from "../../core/ports";
 import type { VectorHit } from "../../core/search/vector-index";
 import { VectorCache } from "./vector-cache";
-import { allowedFiles, hydrate, keywordCandidates, type HydratedChunk } from "./search-table";
+import { allowedFiles, hydrate, keywordCandidates } from "./search-table";
+import type { ScoredChunk, StoreSearchInput } from "../../core/store-object/search";
 import { StoreObjectFiles } from "./store-files";
 
-export interface StoreSearchInput {
-  /** One entry per query string: its FTS5 expression, its embedding, and hits Vectorize already found for it. */
-  queries: Array<{ fts: string | null; vector: ArrayBuffer | null; externalHits?: VectorHit[] }>;
-  filter: Filter | null;
-  /** Candidates taken from each retriever before fusion. */
-  candidates: number;
-  weights: HybridWeights;
-  /** Fused chunks to return. */
-  limit: number;
-}
-
-export type ScoredChunk = HydratedChunk & { score: number };
+export type { ScoredChunk, StoreSearchInput };
 
 export abstract class StoreObjectSearch extends StoreObjectFiles {
   // --- search ----------------------------------------------------------------------------

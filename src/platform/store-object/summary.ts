@@ -1,22 +1,7 @@
 // file_counts, usage_bytes and status, always computed by SQL over the object's rows (never running counters).
+import type { FileCounts, StoreSummary } from "../../core/store-object/summary";
 import type { Sql } from "./sql";
 import { expiresAt, type StoreMeta } from "./meta";
-
-export interface FileCounts {
-  in_progress: number;
-  completed: number;
-  failed: number;
-  cancelled: number;
-  total: number;
-}
-
-export interface StoreSummary {
-  file_counts: FileCounts;
-  usage_bytes: number;
-  status: "expired" | "in_progress" | "completed";
-  last_active_at: number;
-  expires_at: number | null;
-}
 
 export function countFiles(sql: Sql, where = "", ...binds: string[]): FileCounts {
   const rows = sql.all<{ status: string; n: number }>(`SELECT status, COUNT(*) AS n FROM files ${where} GROUP BY status`, ...binds);

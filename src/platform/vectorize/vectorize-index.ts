@@ -1,7 +1,7 @@
 // The Vectorize adapter: one namespace per vector store, vector id `${storeId}:${chunkId}`, metadata {file_id}.
 import type { Filter } from "../../core/ports";
 import type { VectorHit, VectorIndex, VectorQueryIndex } from "../../core/search/vector-index";
-import type { StoreObjects } from "../../core/vector-stores/store-objects";
+import type { StoreObjects } from "../../core/store-object/store-objects";
 
 /** Vectorize limits (PLATFORM.md §1): 1000 vectors per upsert through the binding, ids ≤ 64 bytes, topK ≤ 100 without values/metadata. */
 export const UPSERT_BATCH = 1000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { planSync, type DesiredFile } from "../../../src/core/indexes/sync-plan";
-import type { ExportedFile } from "../../../src/platform/store-object/sync-table";
+import type { ExportedFile } from "../../../src/core/store-object/sync-state";
 import { isSupportedForRetrieval } from "../../../src/core/ingestion/file-types";
 
 const file = (id: string, sha = `sha-${id}`, filename = `${id}.txt`) => ({

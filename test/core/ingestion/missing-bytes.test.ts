@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { api, uploadFile } from "../../helpers";
 import { deliver, generationOf, ingestMessage } from "../../ingest-helpers";
-import { fileKey } from "../../../src/platform/r2/blob-store";
+import { fileKey } from "../../../src/core/files/blob-keys";
 
 async function attachedStore(content: string): Promise<{ storeId: string; fileId: string }> {
   const f = await uploadFile("doc.txt", content);

@@ -4,6 +4,7 @@ import type { AppEnv } from "../../../http/app-env";
 import { notFound } from "../../../http/errors";
 import { jsonBody } from "../../../http/json-body";
 import { receiveLlamaUpload } from "../../files/upload";
+import { valueOrThrow } from "../../shared/failures";
 import { bySequence, pageRequest, pageResponse } from "../../shared/pagination";
 import { llamaQuery } from "../../shared/query";
 import { DirectoryFileAddParams, DirectoryFileListQuery, DirectoryFileUpdateParams, DirectoryFileUploadFields } from "./schemas";
@@ -19,14 +20,13 @@ export function directoryFileRoutes() {
   app.post("/", async (c) => {
     const directoryId = directoryIdOf(c);
     const body = await jsonBody(c, DirectoryFileAddParams);
-    const row = await c.get("services").directoryFiles.add(c.get("projectId"), directoryId, {
+    const added = await c.get("services").directoryFiles.add(c.get("projectId"), directoryId, {
       fileId: body.file_id,
       displayName: body.display_name,
       uniqueId: body.unique_id,
       metadata: body.metadata,
     });
-    if (!row) throw directoryMissing(directoryId);
-    return c.json(serializeDirectoryFile(row));
+    return c.json(serializeDirectoryFile(valueOrThrow(added)));
   });
 
   app.post("/upload", async (c) => {
@@ -37,9 +37,8 @@ export function directoryFileRoutes() {
     if (!(await s.directories.get(projectId, directoryId))) throw directoryMissing(directoryId);
     const { row: file, fields } = await receiveLlamaUpload(c.req.raw, s.bucket, projectId, "upload_file", DirectoryFileUploadFields, () => "user_data", (f) => f.external_file_id ?? null);
     await s.files.record(file);
-    const row = await s.directoryFiles.add(projectId, directoryId, { fileId: file.id, displayName: fields.display_name, uniqueId: fields.unique_id, metadata: fields.metadata });
-    if (!row) throw directoryMissing(directoryId);
-    return c.json(serializeDirectoryFile(row));
+    const added = await s.directoryFiles.add(projectId, directoryId, { fileId: file.id, displayName: fields.display_name, uniqueId: fields.unique_id, metadata: fields.metadata });
+    return c.json(serializeDirectoryFile(valueOrThrow(added)));
   });
 
   app.get("/", async (c) => {
@@ -68,14 +67,13 @@ export function directoryFileRoutes() {
   app.patch("/:directory_file_id", async (c) => {
     const id = c.req.param("directory_file_id");
     const body = await jsonBody(c, DirectoryFileUpdateParams);
-    const row = await c.get("services").directoryFiles.update(c.get("projectId"), directoryIdOf(c), id, {
+    const updated = await c.get("services").directoryFiles.update(c.get("projectId"), directoryIdOf(c), id, {
       displayName: body.display_name,
       uniqueId: body.unique_id,
       metadata: body.metadata,
       targetDirectoryId: body.target_directory_id,
     });
-    if (!row) throw notFound("directory_file", id, "directory_file_id");
-    return c.json(serializeDirectoryFile(row));
+    return c.json(serializeDirectoryFile(valueOrThrow(updated)));
   });
 
   app.delete("/:directory_file_id", async (c) => {

@@ -5,7 +5,7 @@ import { badRequest, notFound } from "../../../http/errors";
 import { jsonBody } from "../../../http/json-body";
 import { pathId, queryParams } from "../../../http/validation";
 import { ID_PREFIX, newFileBatchId, nowSeconds } from "../../../core/ids";
-import type { BatchState } from "../../../platform/store-object/batches-table";
+import type { BatchState } from "../../../core/store-object/files";
 import { listResponse } from "../../shared/list";
 import { pollAfter } from "../../shared/poll";
 import { resolveChunking } from "../../shared/schemas";

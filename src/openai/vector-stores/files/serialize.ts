@@ -1,5 +1,5 @@
 // StoreFileRow → the spec's VectorStoreFileObject (chunking echoed as static, never auto).
-import type { StoreFileRow } from "../../../platform/store-object/files-table";
+import type { StoreFileRow } from "../../../core/store-object/files";
 
 export function serializeVectorStoreFile(storeId: string, row: StoreFileRow) {
   return {

@@ -1,0 +1,62 @@
+// A file as one store holds it: its row in the store object, how it is attached and listed, and the batches it is in.
+import type { Attributes } from "../ports";
+import type { FileCounts } from "./summary";
+
+export type StoreFileStatus = "in_progress" | "completed" | "failed" | "cancelled";
+/** The spec's `last_error.code` values. */
+export type LastErrorCode = "server_error" | "unsupported_file" | "invalid_file";
+
+/**
+ * One attached file. `generation` grows with every (re)start of processing, so late work of an earlier one is
+ * recognised and dropped. Times are unix seconds; `attributes` and `checkpoint` are JSON text.
+ */
+export interface StoreFileRow {
+  file_id: string;
+  generation: number;
+  status: StoreFileStatus;
+  created_at: number;
+  updated_at: number;
+  filename: string;
+  bytes: number;
+  attributes: string | null;
+  max_chunk_tokens: number;
+  overlap_tokens: number;
+  usage_bytes: number;
+  last_error_code: LastErrorCode | null;
+  last_error_message: string | null;
+  checkpoint: string | null;
+}
+
+/** What an attach tells the store object about each file (chunk sizes in tokens). */
+export interface AttachSpec {
+  fileId: string;
+  filename: string;
+  bytes: number;
+  attributes: Attributes | null;
+  maxTokens: number;
+  overlapTokens: number;
+}
+
+export interface Attached {
+  row: StoreFileRow;
+  /** True when this call (re)started processing: the caller enqueues an ingest message for it. */
+  started: boolean;
+}
+
+/** A keyset page over (created_at, file_id); `after`/`before` are file ids; `batchId` restricts to one batch's files. */
+export interface FileListQuery {
+  limit: number;
+  order: "asc" | "desc";
+  after?: string | undefined;
+  before?: string | undefined;
+  filter?: StoreFileStatus | undefined;
+  batchId?: string | undefined;
+}
+
+/** A file batch; its counts come from its files' rows. `created_at` is unix seconds. */
+export interface BatchState {
+  batch_id: string;
+  created_at: number;
+  status: "in_progress" | "completed" | "cancelled";
+  file_counts: FileCounts;
+}

@@ -1,0 +1,42 @@
+// How the ingest consumer and a store object hand a file over, one slice of chunks at a time.
+import type { Chunk } from "../ports";
+
+/** Where the next slice of a large file starts (a char offset into the parsed text, and the next chunk's index). */
+export interface Checkpoint {
+  startChar: number;
+  firstIndex: number;
+}
+
+/** What the ingest consumer needs to process the next slice of a file. */
+export interface SliceClaim {
+  projectId: string;
+  filename: string;
+  bytes: number;
+  maxTokens: number;
+  overlapTokens: number;
+  checkpoint: Checkpoint;
+}
+
+/** "stale": the message is not current (the file was detached, finished or re-attached, or the slice was written already): nothing changed. */
+export type SliceOutcome = "more" | "completed" | "stale";
+
+/** One slice of one file, as the ingest consumer hands it to the store object. */
+export interface SliceWrite {
+  fileId: string;
+  generation: number;
+  from: Checkpoint;
+  chunks: Chunk[];
+  vectors: ArrayBuffer[];
+  next: Checkpoint | null;
+  dimensions: number;
+  keepVectors: boolean;
+  mutationId: string | null;
+}
+
+export interface SliceWritten {
+  outcome: SliceOutcome;
+  /** Chunk ids assigned, with each chunk's position in the slice. */
+  inserted: Array<{ chunkId: number; position: number }>;
+  /** Chunk ids of earlier generations removed on completion (their vectors must leave Vectorize). */
+  dropped: number[];
+}

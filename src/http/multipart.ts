@@ -83,7 +83,8 @@ export async function* readMultipart(body: ReadableStream<Uint8Array>, boundary:
   const encoder = new TextEncoder();
   const firstDelimiter = encoder.encode(`--${boundary}`);
   const delimiter = encoder.encode(`\r\n--${boundary}`);
-  const decoder = new TextDecoder("utf-8");
+  // Header text follows the one text rule of JSON bodies: well-formed UTF-8 or a 400, never U+FFFD in a filename.
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
   const reader = body.getReader();
   let buf: Uint8Array = new Uint8Array(0);
   let done = false;
@@ -116,11 +117,16 @@ export async function* readMultipart(body: ReadableStream<Uint8Array>, boundary:
       if (buf[0] === 45 && buf[1] === 45) return;
       let headerEnd = indexOf(buf, HEADER_END);
       while (headerEnd < 0) {
-        if (buf.length > MAX_HEADER_BYTES) throw badRequest("Malformed multipart body: part headers are too large.");
+        if (buf.length > MAX_HEADER_BYTES) throw badRequest("Malformed multipart body: part headers are too large.", null, "invalid_multipart");
         if (!(await fill())) throw malformed();
         headerEnd = indexOf(buf, HEADER_END);
       }
-      const rawHeaders = decoder.decode(buf.subarray(indexOf(buf, CRLF) === 0 ? 2 : 0, headerEnd));
+      let rawHeaders: string;
+      try {
+        rawHeaders = decoder.decode(buf.subarray(indexOf(buf, CRLF) === 0 ? 2 : 0, headerEnd));
+      } catch {
+        throw badRequest("Malformed multipart body: part headers (a field name or filename) are not valid UTF-8.", null, "invalid_unicode");
+      }
       yield { type: "part", ...parseHeaders(rawHeaders) };
       buf = buf.subarray(headerEnd + 4);
 

@@ -31,7 +31,7 @@ export async function receiveMultipart(
   let file: ReceivedFile | null = null;
   let writer: R2StreamWriter | null = null;
   let current: { name: string; filename: string | null; contentType: string | null; text: Uint8Array[]; size: number } | null = null;
-  const decoder = new TextDecoder();
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
   try {
     for await (const event of readMultipart(request.body, boundary)) {
       if (event.type === "part") {
@@ -47,7 +47,7 @@ export async function receiveMultipart(
           await writer.write(event.chunk);
         } else {
           current.size += event.chunk.length;
-          if (current.size > MAX_FIELD_BYTES) throw badRequest(`Invalid '${current.name}': the field is too long.`, current.name);
+          if (current.size > MAX_FIELD_BYTES) throw badRequest(`Invalid '${current.name}': the field is longer than ${MAX_FIELD_BYTES} bytes.`, current.name, "string_above_max_length");
           current.text.push(event.chunk);
         }
       } else if (event.type === "end" && current) {
@@ -61,7 +61,11 @@ export async function receiveMultipart(
             all.set(c, at);
             at += c.length;
           }
-          fields[current.name] = decoder.decode(all);
+          try {
+            fields[current.name] = decoder.decode(all);
+          } catch {
+            throw badRequest(`Invalid '${current.name}': the field is not valid UTF-8.`, current.name, "invalid_unicode");
+          }
         }
         current = null;
       }

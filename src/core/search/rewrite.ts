@@ -1,4 +1,5 @@
 // Deterministic query rewriting: the keyword rewrite behind rewrite_query, and free text → a safe FTS5 MATCH expression.
+import { analyze, fold, readableWords } from "./analyzer";
 
 /**
  * English function words and search filler. Dropped from keyword rewrites and FTS queries because they carry no
@@ -17,7 +18,9 @@ const STOPWORDS: ReadonlySet<string> = new Set(
     "you're your yours yourself yourselves " +
     // search filler: how people phrase a request rather than what they ask about
     "anything documents document file files find give information info kindly know look looking please regarding " +
-    "related search show something tell want"
+    "related search show something tell want " +
+    // the same filler in Chinese and Japanese, as the analyser's word segmentation cuts it
+    "请 帮 帮我 我 找 查找 搜索 一下 关于 有关 的 了 吗 呢 什么 哪些 文件 文档 资料 信息 教えて ください 探して について"
   ).split(" "),
 );
 
@@ -26,8 +29,6 @@ const STOPWORDS: ReadonlySet<string> = new Set(
  * Letters, digits and marks, joined by single - _ . @ / : ' characters; a trailing `+`/`++`/`#` stays on.
  */
 const WORD = /[\p{L}\p{N}\p{M}]+(?:['\-_.@/:][\p{L}\p{N}\p{M}]+)*(?:\+\+?|#)?/gu;
-/** FTS5 unicode61 token characters are letters, digits and private-use (categories L* N* Co); all else separates. */
-const FTS_SEPARATOR = /[^\p{L}\p{N}\p{M}\p{Co}]+/u;
 /** Bounds the MATCH expression: each term is a posting list FTS5 walks for every query. */
 export const MAX_FTS_TERMS = 64;
 
@@ -43,12 +44,13 @@ function words(query: string): Word[] {
   for (const m of normalized.matchAll(WORD)) {
     let i = m.index - 1;
     while (i >= 0 && /\s/u.test(normalized[i] ?? "")) i--;
-    out.push({ text: m[0].replace(/'s$/i, ""), initial: i < 0 || /[.!?]/.test(normalized[i] ?? "") });
+    const initial = i < 0 || /[.!?]/.test(normalized[i] ?? "");
+    for (const text of readableWords(m[0].replace(/'s$/i, ""))) out.push({ text, initial });
   }
   return out;
 }
 
-const isStopword = (w: string) => STOPWORDS.has(w.toLowerCase());
+const isStopword = (w: string) => STOPWORDS.has(fold(w));
 
 /** An all-caps (or caseless) query says nothing through case, so capitals must not rescue its stopwords. */
 const hasCaseSignal = (query: string) => /\p{Ll}/u.test(query) && /\p{Lu}/u.test(query);
@@ -72,7 +74,7 @@ export function rewriteQuery(query: string): string {
   const seen = new Set<string>();
   const kept: string[] = [];
   for (const w of words(query)) {
-    const folded = w.text.toLowerCase();
+    const folded = fold(w.text);
     if (!isKeyword(w, caseIsSignal) || seen.has(folded)) continue;
     seen.add(folded);
     kept.push(w.text);
@@ -86,32 +88,48 @@ const literal = (s: string) => `"${s.replaceAll('"', '""')}"`;
 /** Identifiers, versions, dates and addresses: `INV-7731-QX`, `v1.2.3`, `2024-01-15`, `ops@example.com`, `XK-QZ`. */
 const isCode = (word: string) => /[\p{N}@]/u.test(word) || !/\p{Ll}/u.test(word);
 
-function ftsTerms(text: string, keepStopwords: boolean): string[] {
+/** One phrase per OR-ed FTS5 term: a single analysed term, or the terms of a code that must also appear in order. */
+export type FtsPhrase = string[];
+
+function ftsPhrases(text: string, keepStopwords: boolean): FtsPhrase[] {
   const caseIsSignal = hasCaseSignal(text);
-  const terms: string[] = [];
+  const phrases = new Map<string, FtsPhrase>();
+  const add = (phrase: FtsPhrase) => phrases.set(phrase.join(" "), phrase);
   for (const w of words(text)) {
     if (!keepStopwords && !isKeyword(w, caseIsSignal)) continue;
-    const parts = w.text.toLowerCase().split(FTS_SEPARATOR).filter(Boolean);
+    const parts = analyze(w.text);
     // A kept word is a term even if it spells a stopword ("US", "Will"); inside a compound, stopword parts go.
-    for (const part of parts) if (keepStopwords || parts.length === 1 || !isStopword(part)) terms.push(part);
-    // unicode61 splits `INV-7731-QX` into inv, 7731, qx; the phrase rewards documents that have them adjacent.
+    for (const part of parts) if (keepStopwords || parts.length === 1 || !isStopword(part)) add([part]);
+    // `INV-7731-QX` is analysed into inv, 7731, qx; the phrase rewards documents that have them adjacent.
     // Only for codes (digits, `@`, no lower case): for word compounds ("long-term", "T-cell") the phrase just
     // counts the same words twice, which cost 0.003 nDCG@10 on SciFact.
-    if (parts.length > 1 && isCode(w.text)) terms.push(parts.join(" "));
+    if (parts.length > 1 && isCode(w.text)) add(parts);
   }
-  return [...new Set(terms)];
+  return [...phrases.values()];
 }
 
 /**
- * Free text → an FTS5 MATCH expression for `chunks_fts MATCH ?` (bound, never concatenated into SQL):
- * every term quoted as a string literal (no FTS syntax can be injected), terms OR-ed so bm25() ranks by how many
- * query terms a chunk covers and how rare they are, a quoted phrase added for each code split by - . _ @ etc.,
- * stopwords dropped unless nothing else remains, at most MAX_FTS_TERMS terms. Null when the text has no terms
- * (the caller then skips keyword search). The table's tokenizer (porter unicode61) stems and folds each literal.
+ * Free text → the phrases of an FTS5 query over the analysed column (analyzer.ts): each word of the text analysed
+ * as the chunks were, stopwords dropped unless nothing else remains, a phrase added for each code split by
+ * - . _ @ etc., de-duplicated, at most MAX_FTS_TERMS. Null when the text has no terms (keyword search is skipped).
  */
+export function buildFtsPhrases(text: string): FtsPhrase[] | null {
+  let phrases = ftsPhrases(text, false);
+  if (phrases.length === 0) phrases = ftsPhrases(text, true);
+  return phrases.length === 0 ? null : phrases.slice(0, MAX_FTS_TERMS);
+}
+
+/**
+ * Phrases → an FTS5 MATCH expression for `chunks_terms MATCH ?` (bound, never concatenated into SQL): every phrase
+ * quoted as a string literal (no FTS syntax can be injected), OR-ed so bm25() ranks by how many query terms a
+ * chunk covers and how rare they are.
+ */
+export function matchExpression(phrases: readonly FtsPhrase[]): string {
+  return phrases.map((p) => literal(p.join(" "))).join(" OR ");
+}
+
+/** buildFtsPhrases() as one MATCH expression; null when the text has no terms. */
 export function buildFtsQuery(text: string): string | null {
-  let terms = ftsTerms(text, false);
-  if (terms.length === 0) terms = ftsTerms(text, true);
-  if (terms.length === 0) return null;
-  return terms.slice(0, MAX_FTS_TERMS).map(literal).join(" OR ");
+  const phrases = buildFtsPhrases(text);
+  return phrases ? matchExpression(phrases) : null;
 }

@@ -1,5 +1,6 @@
-// SQL over the store object's `chunks` (+ FTS5 via triggers) and `vectors` tables.
+// SQL over the store object's `chunks` (+ their analysed terms in FTS5 `chunks_terms`) and `vectors` tables.
 import type { Chunk } from "../../core/ports";
+import { analyzedText } from "../../core/search/analyzer";
 import type { Sql } from "./sql";
 import { nextSequence } from "./meta";
 
@@ -34,9 +35,29 @@ export function insertChunks(sql: Sql, fileId: string, generation: number, chunk
     )[0];
     if (!row) return;
     ids.push({ chunkId: row.chunk_id, position: i });
+    sql.run(`INSERT INTO chunks_terms (rowid, terms) VALUES (?, ?)`, row.chunk_id, analyzedText(c.text));
     if (keepVectors) sql.run(`INSERT OR REPLACE INTO vectors (chunk_id, file_id, embedding, mutation_id) VALUES (?, ?, ?, ?)`, row.chunk_id, fileId, vectors[i]!, mutationId);
   });
   return ids;
+}
+
+/** Chunks re-analysed per statement batch by reanalyzeChunks: bounds the memory one page of chunk texts takes. */
+const REANALYZE_PAGE = 500;
+
+/**
+ * Rebuilds `chunks_terms` from every chunk's text with the current analyser (schema migration v3: chunks written
+ * before it were indexed by FTS5's own `porter unicode61`). Idempotent: existing rows are replaced.
+ */
+export function reanalyzeChunks(sql: Sql): void {
+  for (let after = -1; ; ) {
+    const page = sql.all<{ chunk_id: number; text: string }>(`SELECT chunk_id, text FROM chunks WHERE chunk_id > ? ORDER BY chunk_id LIMIT ?`, after, REANALYZE_PAGE);
+    for (const c of page) {
+      sql.run(`DELETE FROM chunks_terms WHERE rowid = ?`, c.chunk_id);
+      sql.run(`INSERT INTO chunks_terms (rowid, terms) VALUES (?, ?)`, c.chunk_id, analyzedText(c.text));
+    }
+    if (page.length < REANALYZE_PAGE) return;
+    after = page[page.length - 1]!.chunk_id;
+  }
 }
 
 /** Removes a file's chunks (FTS rows go with them via the trigger) and vectors; returns the removed chunk ids. */

@@ -1,7 +1,11 @@
 // The store object's SQLite schema, created and upgraded idempotently, gated by a version in `meta`.
+import { reanalyzeChunks } from "./chunks-table";
 import type { Sql } from "./sql";
 
-const MIGRATIONS: string[][] = [
+/** A migration step: SQL, or a function for steps SQL cannot express (re-analysing text). */
+type Step = string | ((sql: Sql) => void);
+
+const MIGRATIONS: Step[][] = [
   // v1
   [
     `CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
@@ -77,6 +81,23 @@ const MIGRATIONS: string[][] = [
        attributes_hash TEXT NOT NULL
      )`,
   ],
+  // v3: keyword search over analysed text in every script (core/search/analyzer.ts). `chunks_terms` holds each
+  // chunk's analysed terms joined by spaces; the `ascii` tokenizer splits only at ASCII separators (non-ASCII
+  // characters are token characters), so FTS5 indexes exactly the analyser's terms. Contentless: the text lives
+  // in `chunks`. Rows are written by insertChunks and deleted by the trigger; existing chunks are re-analysed here
+  // (this runs in blockConcurrencyWhile on the object's first use after the upgrade).
+  [
+    `DROP TRIGGER IF EXISTS chunks_ai`,
+    `DROP TRIGGER IF EXISTS chunks_ad`,
+    `DROP TABLE IF EXISTS chunks_fts`,
+    `CREATE VIRTUAL TABLE IF NOT EXISTS chunks_terms USING fts5(terms, content='', contentless_delete=1, tokenize='ascii')`,
+    // Document frequencies for the absolute BM25 scale (search-table.ts).
+    `CREATE VIRTUAL TABLE IF NOT EXISTS chunks_terms_vocab USING fts5vocab(chunks_terms, 'row')`,
+    `CREATE TRIGGER IF NOT EXISTS chunks_terms_ad AFTER DELETE ON chunks BEGIN
+       DELETE FROM chunks_terms WHERE rowid = old.chunk_id;
+     END`,
+    reanalyzeChunks,
+  ],
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -86,7 +107,7 @@ export function migrate(sql: Sql): void {
   const row = sql.all<{ value: string }>(`SELECT value FROM meta WHERE key = 'schema_version'`)[0];
   const current = row ? Number(row.value) : 0;
   for (let v = current; v < MIGRATIONS.length; v++) {
-    for (const statement of MIGRATIONS[v]!) sql.run(statement);
+    for (const step of MIGRATIONS[v]!) typeof step === "string" ? sql.run(step) : step(sql);
   }
   if (current !== SCHEMA_VERSION)
     sql.run(`INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)`, String(SCHEMA_VERSION));

@@ -1,5 +1,8 @@
-// Deterministic offline embedder: signed feature hashing of stemmed words and their character n-grams.
+// Deterministic offline embedder: signed feature hashing of analysed words (stemmed where the language is known)
+// and their character n-grams.
 import type { Embedder } from "../ports";
+import { analyze } from "../search/analyzer";
+import { detectLanguage, stemFor, type Language } from "../search/language";
 
 // Feature weights, tuned on SciFact (nDCG@10, alone and fused with FTS5 BM25, as bench/search-quality.ts measures):
 // character n-grams carry what a keyword index lacks (morphology, spelling variants "tumour"/"tumor", "IL6"/"IL-6"),
@@ -86,8 +89,8 @@ function hash(s: string, from: number, to: number, seed: number): number {
 }
 
 /** The hashed features of one word and their weights: [feature, weight, feature, weight, ...]. */
-function wordFeatures(word: string): Float64Array {
-  const s = stem(word);
+function wordFeatures(word: string, language: Language | null): Float64Array {
+  const s = stemFor(language, word);
   const padded = `#${word}#`;
   const grams = Math.max(0, padded.length - GRAM + 1);
   const out = new Float64Array(2 + 2 * grams);
@@ -103,12 +106,13 @@ function wordFeatures(word: string): Float64Array {
 const NO_FEATURES = new Float64Array(0);
 const wordCache = new Map<string, Float64Array>();
 
-function featuresOf(word: string): Float64Array {
-  let f = wordCache.get(word);
+function featuresOf(word: string, language: Language | null): Float64Array {
+  const key = language ? `${language}:${word}` : word;
+  let f = wordCache.get(key);
   if (f === undefined) {
-    f = STOPWORDS.has(word) ? NO_FEATURES : wordFeatures(word);
+    f = STOPWORDS.has(word) ? NO_FEATURES : wordFeatures(word, language);
     if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
-    wordCache.set(word, f);
+    wordCache.set(key, f);
   }
   return f;
 }
@@ -193,8 +197,10 @@ export class HashEmbedder implements Embedder {
   }
 
   private embedOne(text: string): Float32Array {
-    for (const word of words(text)) {
-      const f = featuresOf(word);
+    const terms = analyze(text);
+    const language = detectLanguage(terms);
+    for (const word of terms) {
+      const f = featuresOf(word, language);
       for (let i = 0; i < f.length; i += 2) this.weights.add(f[i] ?? 0, f[i + 1] ?? 0);
     }
     const v = new Float32Array(this.dimensions);

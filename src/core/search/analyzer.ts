@@ -15,14 +15,20 @@ const RUN = /[\p{L}\p{N}\p{M}]+/gu;
  */
 const DIACRITICS = /[\u0300-\u036f\u0640\u064b-\u065f\u0670]/g;
 
+/** Russian й is a letter of its own, not и with a breve: kept out of the decomposition under this private-use stand-in. */
+const SHORT_I = "\ue000";
+
 /**
  * Canonical, case- and diacritic-folded form of a text: NFKD (full-width → ASCII, ligatures split), diacritics
- * dropped, NFC again (Hangul and kana re-composed), lower case, final sigma and ß folded.
+ * dropped (but й kept), NFC again (Hangul and kana re-composed), lower case, final sigma and ß folded.
  */
 export function fold(text: string): string {
   // NFKD is the slow step; ASCII text has nothing to decompose.
   if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase();
-  return text.normalize("NFKD").replace(DIACRITICS, "").normalize("NFC").toLowerCase().replaceAll("ς", "σ").replaceAll("ß", "ss");
+  const shortI = /[йЙ]/.test(text);
+  let t = shortI ? text.replace(/[йЙ]/g, SHORT_I) : text;
+  t = t.normalize("NFKD").replace(DIACRITICS, "").normalize("NFC").toLowerCase().replaceAll("ς", "σ").replaceAll("ß", "ss");
+  return shortI ? t.replaceAll(SHORT_I, "й") : t;
 }
 
 // Word segmentation with the runtime's ICU dictionaries (workerd and Node have them; PLATFORM.md); bigrams otherwise.
@@ -54,7 +60,7 @@ function words(run: string, out: string[]): void {
  * Text → search terms, in order (duplicates kept: term frequency counts). Folded (see fold()), cut at everything
  * but letters, digits and marks (`INV-7731-QX` → inv, 7731, qx); runs of Chinese and Japanese become overlapping
  * bigrams, runs of Thai, Lao, Khmer and Myanmar dictionary words; a Latin code inside them stays one term
- * (`重跑gen-itgc后` → 重跑, gen, itgc, 后). No stemming: it would need to know the language.
+ * (`重跑gen-itgc后` → 重跑, gen, itgc, 后). No stemming here: language.ts stems where the language is known.
  */
 export function analyze(text: string): string[] {
   const out: string[] = [];
@@ -71,11 +77,6 @@ export function analyze(text: string): string[] {
     }
   }
   return out;
-}
-
-/** The analysed text as FTS5 stores it: terms joined by spaces, for a table tokenised by `ascii` (FTS_TOKENIZER). */
-export function analyzedText(text: string): string {
-  return analyze(text).join(" ");
 }
 
 /**

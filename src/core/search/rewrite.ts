@@ -1,5 +1,6 @@
 // Deterministic query rewriting: the keyword rewrite behind rewrite_query, and free text → a safe FTS5 MATCH expression.
 import { analyze, fold, readableWords } from "./analyzer";
+import { detectLanguage, stemFor } from "./language";
 
 /**
  * English function words and search filler. Dropped from keyword rewrites and FTS queries because they carry no
@@ -93,8 +94,14 @@ export type FtsPhrase = string[];
 
 function ftsPhrases(text: string, keepStopwords: boolean): FtsPhrase[] {
   const caseIsSignal = hasCaseSignal(text);
+  // Stems only when the query's language is known (its function words say so); chunks of that language carry them.
+  const language = detectLanguage(analyze(text));
   const phrases = new Map<string, FtsPhrase>();
-  const add = (phrase: FtsPhrase) => phrases.set(phrase.join(" "), phrase);
+  const add = (phrase: FtsPhrase) => {
+    const term = phrase.length === 1 ? stemFor(language, phrase[0]!) : null;
+    if (term !== null) phrases.set(term, [term]);
+    else phrases.set(phrase.join(" "), phrase);
+  };
   for (const w of words(text)) {
     if (!keepStopwords && !isKeyword(w, caseIsSignal)) continue;
     const parts = analyze(w.text);

@@ -1,6 +1,6 @@
 // SQL over the store object's `chunks` (+ their analysed terms in FTS5 `chunks_terms`) and `vectors` tables.
 import type { Chunk } from "../../core/ports";
-import { analyzedText } from "../../core/search/analyzer";
+import { indexText } from "../../core/search/language";
 import type { Sql } from "./sql";
 import { nextSequence } from "./meta";
 
@@ -35,7 +35,7 @@ export function insertChunks(sql: Sql, fileId: string, generation: number, chunk
     )[0];
     if (!row) return;
     ids.push({ chunkId: row.chunk_id, position: i });
-    sql.run(`INSERT INTO chunks_terms (rowid, terms) VALUES (?, ?)`, row.chunk_id, analyzedText(c.text));
+    sql.run(`INSERT INTO chunks_terms (rowid, terms) VALUES (?, ?)`, row.chunk_id, indexText(c.text));
     if (keepVectors) sql.run(`INSERT OR REPLACE INTO vectors (chunk_id, file_id, embedding, mutation_id) VALUES (?, ?, ?, ?)`, row.chunk_id, fileId, vectors[i]!, mutationId);
   });
   return ids;
@@ -53,7 +53,7 @@ export function reanalyzeChunks(sql: Sql): void {
     const page = sql.all<{ chunk_id: number; text: string }>(`SELECT chunk_id, text FROM chunks WHERE chunk_id > ? ORDER BY chunk_id LIMIT ?`, after, REANALYZE_PAGE);
     for (const c of page) {
       sql.run(`DELETE FROM chunks_terms WHERE rowid = ?`, c.chunk_id);
-      sql.run(`INSERT INTO chunks_terms (rowid, terms) VALUES (?, ?)`, c.chunk_id, analyzedText(c.text));
+      sql.run(`INSERT INTO chunks_terms (rowid, terms) VALUES (?, ?)`, c.chunk_id, indexText(c.text));
     }
     if (page.length < REANALYZE_PAGE) return;
     after = page[page.length - 1]!.chunk_id;

@@ -8,7 +8,7 @@ import { DatabaseSync } from "node:sqlite";
 import type { Embedder } from "../../src/core/ports";
 import { vectorCalibration } from "../../src/core/search/calibration";
 import { CANDIDATES_PER_RETRIEVER, defaultHybridWeights, fuse, type Candidate, type Fused, type HybridWeights } from "../../src/core/search/fusion";
-import { buildFtsPhrases } from "../../src/core/search/rewrite";
+import { ftsQuery } from "../../src/core/search/rewrite";
 import { insertChunks } from "../../src/platform/store-object/chunks-table";
 import { complete, upsertInProgress } from "../../src/platform/store-object/files-table";
 import { migrate } from "../../src/platform/store-object/schema";
@@ -80,8 +80,8 @@ export class BenchStore {
     const w = weights ?? defaultHybridWeights(this.embedder.id);
     const toDocs = (list: readonly (Candidate | Fused)[]) => list.map((c) => ({ doc: this.docOf.get(c.chunkId) ?? -1, score: c.score }));
     return queries.map((q, i) => {
-      const phrases = buildFtsPhrases(q);
-      const keyword = phrases && w.text > 0 ? keywordCandidates(this.sql, phrases, CANDIDATES_PER_RETRIEVER, null) : [];
+      const fts = ftsQuery(q);
+      const keyword = fts && w.text > 0 ? keywordCandidates(this.sql, fts, CANDIDATES_PER_RETRIEVER, null) : [];
       const vector = w.embedding > 0 ? this.vectors.search(vectors[i]!, CANDIDATES_PER_RETRIEVER, null) : [];
       const hybrid = fuse(keyword, vector, w, { candidateLimit: CANDIDATES_PER_RETRIEVER, vectorCalibration: vectorCalibration(this.embedder.id) });
       return { keyword: toDocs(keyword), vector: toDocs(vector), hybrid: toDocs(hybrid) };

@@ -6,6 +6,13 @@ import { stemRussian } from "./stemmers/russian";
 
 /** Languages with a stemmer here. Others (and text too short to tell) are searched unstemmed. */
 export type Language = "en" | "ru" | "ar";
+export const LANGUAGES: readonly Language[] = ["en", "ru", "ar"];
+
+/**
+ * Each language's most frequent function word: a store in which more than half the chunks contain it is written
+ * in that language (search-table.ts reads this from FTS5's document frequencies; no other state needed).
+ */
+export const MARKER_WORDS: Readonly<Record<Language, string>> = { en: "the", ru: "и", ar: "في" };
 
 /**
  * Frequent function words that are rare in the other languages (folded as analyze() folds them). Words that are

@@ -1,6 +1,6 @@
 // Deterministic query rewriting: the keyword rewrite behind rewrite_query, and free text → a safe FTS5 MATCH expression.
 import { analyze, fold, readableWords } from "./analyzer";
-import { detectLanguage, stemFor } from "./language";
+import { detectLanguage, LANGUAGES, stemFor, type Language } from "./language";
 
 /**
  * English function words and search filler. Dropped from keyword rewrites and FTS queries because they carry no
@@ -92,10 +92,8 @@ const isCode = (word: string) => /[\p{N}@]/u.test(word) || !/\p{Ll}/u.test(word)
 /** One phrase per OR-ed FTS5 term: a single analysed term, or the terms of a code that must also appear in order. */
 export type FtsPhrase = string[];
 
-function ftsPhrases(text: string, keepStopwords: boolean): FtsPhrase[] {
+function ftsPhrases(text: string, keepStopwords: boolean, language: Language | null): FtsPhrase[] {
   const caseIsSignal = hasCaseSignal(text);
-  // Stems only when the query's language is known (its function words say so); chunks of that language carry them.
-  const language = detectLanguage(analyze(text));
   const phrases = new Map<string, FtsPhrase>();
   const add = (phrase: FtsPhrase) => {
     const term = phrase.length === 1 ? stemFor(language, phrase[0]!) : null;
@@ -115,15 +113,40 @@ function ftsPhrases(text: string, keepStopwords: boolean): FtsPhrase[] {
   return [...phrases.values()];
 }
 
-/**
- * Free text → the phrases of an FTS5 query over the analysed column (analyzer.ts): each word of the text analysed
- * as the chunks were, stopwords dropped unless nothing else remains, a phrase added for each code split by
- * - . _ @ etc., de-duplicated, at most MAX_FTS_TERMS. Null when the text has no terms (keyword search is skipped).
- */
-export function buildFtsPhrases(text: string): FtsPhrase[] | null {
-  let phrases = ftsPhrases(text, false);
-  if (phrases.length === 0) phrases = ftsPhrases(text, true);
+/** An FTS5 query over the analysed column, before it meets a store. */
+export interface FtsQuery {
+  /** Stemmed when the query's language is known (language.ts), else its words as they are. */
+  phrases: FtsPhrase[];
+  /**
+   * Only when the query's own words do not tell its language ("0-dimensional biomaterials show inductive
+   * properties"): the phrases stemmed for each language, used by a store written mostly in that language.
+   */
+  stemmedFor?: Partial<Record<Language, FtsPhrase[]>>;
+}
+
+function phrasesFor(text: string, language: Language | null): FtsPhrase[] | null {
+  let phrases = ftsPhrases(text, false, language);
+  if (phrases.length === 0) phrases = ftsPhrases(text, true, language);
   return phrases.length === 0 ? null : phrases.slice(0, MAX_FTS_TERMS);
+}
+
+/**
+ * Free text → the phrases of an FTS5 query over the analysed column: each word of the text analysed as the chunks
+ * were and stemmed where the query's language is known (chunks of that language carry stems, language.ts),
+ * stopwords dropped unless nothing else remains, a phrase added for each code split by - . _ @ etc.,
+ * de-duplicated, at most MAX_FTS_TERMS. Null when the text has no terms (keyword search is skipped).
+ */
+export function ftsQuery(text: string): FtsQuery | null {
+  const language = detectLanguage(analyze(text));
+  const phrases = phrasesFor(text, language);
+  if (!phrases || language) return phrases && { phrases };
+  const stemmedFor: Partial<Record<Language, FtsPhrase[]>> = {};
+  const plain = matchExpression(phrases);
+  for (const lang of LANGUAGES) {
+    const stemmed = phrasesFor(text, lang);
+    if (stemmed && matchExpression(stemmed) !== plain) stemmedFor[lang] = stemmed;
+  }
+  return Object.keys(stemmedFor).length > 0 ? { phrases, stemmedFor } : { phrases };
 }
 
 /**
@@ -135,8 +158,8 @@ export function matchExpression(phrases: readonly FtsPhrase[]): string {
   return phrases.map((p) => literal(p.join(" "))).join(" OR ");
 }
 
-/** buildFtsPhrases() as one MATCH expression; null when the text has no terms. */
+/** ftsQuery()'s phrases as one MATCH expression; null when the text has no terms. */
 export function buildFtsQuery(text: string): string | null {
-  const phrases = buildFtsPhrases(text);
-  return phrases ? matchExpression(phrases) : null;
+  const query = ftsQuery(text);
+  return query ? matchExpression(query.phrases) : null;
 }

@@ -4,7 +4,7 @@ import type { Attributes, Embedder, Filter } from "../ports";
 import type { StoreObjects } from "../vector-stores/store-objects";
 import { CANDIDATES_PER_RETRIEVER, defaultHybridWeights, type HybridWeights } from "./fusion";
 import { groupByFile } from "./grouping";
-import { buildFtsPhrases } from "./rewrite";
+import { ftsQuery } from "./rewrite";
 import { vectorCalibration } from "./calibration";
 import type { Reranker } from "./reranker";
 import type { QueryRewriter } from "./query-rewriter";
@@ -73,7 +73,7 @@ export class SearchService {
       searchQuery.map(async (q, i) => {
         const vector = vectors[i]!;
         const externalHits = this.vectorIndex ? await this.vectorIndex.query(storeId, vector, CANDIDATES_PER_RETRIEVER, req.filter) : undefined;
-        return { fts: buildFtsPhrases(q), vector: vector.buffer.slice(vector.byteOffset, vector.byteOffset + vector.byteLength) as ArrayBuffer, externalHits };
+        return { fts: ftsQuery(q), vector: vector.buffer.slice(vector.byteOffset, vector.byteOffset + vector.byteLength) as ArrayBuffer, externalHits };
       }),
     );
     const chunks = await this.objects.get(storeId).search({

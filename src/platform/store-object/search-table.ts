@@ -1,6 +1,7 @@
 // Search inside one store: the attribute filter, BM25 keyword candidates, and hydration of ranked chunks.
 import { matchesFilter } from "../../core/search/filters";
-import { matchExpression, type FtsPhrase } from "../../core/search/rewrite";
+import { LANGUAGES, MARKER_WORDS } from "../../core/search/language";
+import { matchExpression, type FtsPhrase, type FtsQuery } from "../../core/search/rewrite";
 import type { Attributes, Filter } from "../../core/ports";
 import type { Sql } from "./sql";
 
@@ -45,12 +46,26 @@ export function bm25Ceiling(sql: Sql, phrases: readonly FtsPhrase[]): number {
  * query term once at average length scores 1 / (k1 + 1) ≈ 0.45; one incidental word of five scores about a fifth
  * of that. Only chunks of completed files' current generation count.
  */
-export function keywordCandidates(sql: Sql, phrases: readonly FtsPhrase[], limit: number, allowed: Set<string> | null): Array<{ chunkId: number; score: number }> {
+export function keywordCandidates(sql: Sql, query: FtsQuery, limit: number, allowed: Set<string> | null): Array<{ chunkId: number; score: number }> {
+  const language = query.stemmedFor ? storeLanguage(sql) : null;
+  const phrases = (language && query.stemmedFor?.[language]) || query.phrases;
   if (phrases.length === 0 || (allowed && allowed.size === 0)) return [];
   const raw = rawKeywordCandidates(sql, matchExpression(phrases), limit, allowed);
   if (raw.length === 0) return raw;
   const ceiling = bm25Ceiling(sql, phrases);
   return raw.map(({ chunkId, score }) => ({ chunkId, score: ceiling > 0 ? Math.min(1, Math.max(0, score / ceiling)) : 0 }));
+}
+
+/**
+ * The language most of the store's chunks are written in, when one is (its marker word in more than half the
+ * chunks): the language a query that does not tell its own is taken to be in.
+ */
+function storeLanguage(sql: Sql): (typeof LANGUAGES)[number] | null {
+  const total = sql.all<{ n: number }>(`SELECT count(*) AS n FROM chunks_terms_docsize`)[0]?.n ?? 0;
+  const markers = LANGUAGES.map((l) => MARKER_WORDS[l]);
+  const rows = sql.all<{ term: string; doc: number }>(`SELECT term, doc FROM chunks_terms_vocab WHERE term IN (${markers.map(() => "?").join(",")})`, ...markers);
+  const top = rows.sort((a, b) => b.doc - a.doc)[0];
+  return top && top.doc * 2 > total ? (LANGUAGES.find((l) => MARKER_WORDS[l] === top.term) ?? null) : null;
 }
 
 /** -bm25() (SQLite's bm25() is negative, better matches more negative) of the best searchable chunks. */

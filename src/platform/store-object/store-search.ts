@@ -2,7 +2,7 @@
 import { readMeta } from "./meta";
 import type { Calibration } from "../../core/search/calibration";
 import { fuse, type HybridWeights } from "../../core/search/fusion";
-import type { FtsPhrase } from "../../core/search/rewrite";
+import type { FtsQuery } from "../../core/search/rewrite";
 import type { Filter } from "../../core/ports";
 import type { VectorHit } from "../../core/search/vector-index";
 import { VectorCache } from "./vector-cache";
@@ -10,8 +10,8 @@ import { allowedFiles, hydrate, keywordCandidates, type HydratedChunk } from "./
 import { StoreObjectFiles } from "./store-files";
 
 export interface StoreSearchInput {
-  /** One entry per query string: its FTS5 phrases (analysed), its embedding, and hits Vectorize already found for it. */
-  queries: Array<{ fts: FtsPhrase[] | null; vector: ArrayBuffer | null; externalHits?: VectorHit[] }>;
+  /** One entry per query string: its FTS5 query (analysed), its embedding, and hits Vectorize already found for it. */
+  queries: Array<{ fts: FtsQuery | null; vector: ArrayBuffer | null; externalHits?: VectorHit[] }>;
   filter: Filter | null;
   /** Candidates taken from each retriever before fusion. */
   candidates: number;

@@ -41,7 +41,7 @@ export const CANDIDATES_PER_RETRIEVER = 100;
 /**
  * Defaults when the request names no weights. Learned embedders (Workers AI, OpenAI) find paraphrases BM25 cannot,
  * so both lists count equally. The hash embedder is lexical: it re-finds what BM25 finds, less precisely (SciFact
- * nDCG@10 0.42 against BM25's 0.70). Its calibrated log-odds are flatter than BM25's (slope 14 against 39 per unit
+ * nDCG@10 0.42 against BM25's 0.70). Its calibrated log-odds are flatter than BM25's (slope 14 against 38 per unit
  * score), so at 0.4 / 0.6 it still mostly re-orders keyword results: best on SciFact in bench/search-quality.ts
  * (0.3: −0.003, 0.5: −0.001).
  */

@@ -41,6 +41,28 @@ export function insertChunks(sql: Sql, fileId: string, generation: number, chunk
   return ids;
 }
 
+/** Pseudo-documents in `chunks_terms` (seedPriorRows): how many, and how many terms each. */
+const PRIOR_ROWS = 50;
+const PRIOR_LENGTH = 200;
+/** The one term of the pseudo-documents: fold() maps ˣ to x, so no analysed text or query ever contains it. */
+const PRIOR_TERM = "ˣ";
+
+/**
+ * Adds PRIOR_ROWS pseudo-documents (rowids −1…−PRIOR_ROWS, no chunk: never returned) that contain no query term.
+ * FTS5's BM25 IDF, ln((N − n + 0.5) / (n + 0.5)), is 0 for a term in half the chunks, so in a store of a few
+ * files every matching word weighs nothing and only the missing ones count: scores would say nothing. The
+ * pseudo-documents are a prior on document frequency ("as if the store also held 50 unrelated texts"); in stores
+ * of thousands of chunks they change nothing (SciFact nDCG@10 the same to 4 digits). 50 × 200 terms were the
+ * best of the settings tried on SciFact, XQuAD-R and the calibration figure (1,000 rows cost XQuAD-R up to 0.03).
+ */
+export function seedPriorRows(sql: Sql): void {
+  const text = Array.from({ length: PRIOR_LENGTH }, () => PRIOR_TERM).join(" ");
+  for (let i = 1; i <= PRIOR_ROWS; i++) {
+    sql.run(`DELETE FROM chunks_terms WHERE rowid = ?`, -i);
+    sql.run(`INSERT INTO chunks_terms (rowid, terms) VALUES (?, ?)`, -i, text);
+  }
+}
+
 /** Chunks re-analysed per statement batch by reanalyzeChunks: bounds the memory one page of chunk texts takes. */
 const REANALYZE_PAGE = 500;
 

@@ -1,5 +1,5 @@
 // The store object's SQLite schema, created and upgraded idempotently, gated by a version in `meta`.
-import { reanalyzeChunks } from "./chunks-table";
+import { reanalyzeChunks, seedPriorRows } from "./chunks-table";
 import type { Sql } from "./sql";
 
 /** A migration step: SQL, or a function for steps SQL cannot express (re-analysing text). */
@@ -96,6 +96,7 @@ const MIGRATIONS: Step[][] = [
     `CREATE TRIGGER IF NOT EXISTS chunks_terms_ad AFTER DELETE ON chunks BEGIN
        DELETE FROM chunks_terms WHERE rowid = old.chunk_id;
      END`,
+    seedPriorRows,
     reanalyzeChunks,
   ],
 ];

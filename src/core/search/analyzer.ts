@@ -79,6 +79,11 @@ export function analyze(text: string): string[] {
   return out;
 }
 
+/** True when `text` contains a script written without spaces (Chinese, Japanese, Thai, Lao, Khmer, Myanmar). */
+export function hasNoSpaceScript(text: string): boolean {
+  return NO_SPACE.test(text);
+}
+
 /**
  * A word as a reader writes it, cut where a script without spaces meets another (`重跑gen-itgc后` → 重跑, gen-itgc,
  * 后) and with each run of such a script cut into dictionary words (`请帮我找设备清单` → 请, 帮, 我, 找, 设备, 清单).

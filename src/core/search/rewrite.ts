@@ -1,5 +1,5 @@
 // Deterministic query rewriting: the keyword rewrite behind rewrite_query, and free text → a safe FTS5 MATCH expression.
-import { analyze, fold, readableWords } from "./analyzer";
+import { analyze, fold, hasNoSpaceScript, readableWords } from "./analyzer";
 import { detectLanguage, LANGUAGES, stemFor, type Language } from "./language";
 
 /**
@@ -21,7 +21,8 @@ const STOPWORDS: ReadonlySet<string> = new Set(
     "anything documents document file files find give information info kindly know look looking please regarding " +
     "related search show something tell want " +
     // the same filler in Chinese and Japanese, as the analyser's word segmentation cuts it
-    "请 帮 帮我 我 找 查找 搜索 一下 关于 有关 的 了 吗 呢 什么 哪些 文件 文档 资料 信息 教えて ください 探して について"
+    "请 帮 帮我 我 找 查找 搜索 一下 关于 有关 的 了 吗 呢 什么 哪些 文件 文档 资料 信息 " +
+    "の は が を に で と も へ から まで です ます 教えて ください 探して について"
   ).split(" "),
 );
 
@@ -37,16 +38,38 @@ interface Word {
   text: string;
   /** Starts a sentence: a capital there says nothing about being a name. */
   initial: boolean;
+  /** The written word (WORD match) it was cut from, and its pieces' positions there: first and last. */
+  group: number;
+  first: number;
+  last: number;
 }
 
 function words(query: string): Word[] {
   const out: Word[] = [];
   const normalized = query.normalize("NFC").replaceAll("’", "'");
+  let group = 0;
   for (const m of normalized.matchAll(WORD)) {
     let i = m.index - 1;
     while (i >= 0 && /\s/u.test(normalized[i] ?? "")) i--;
     const initial = i < 0 || /[.!?]/.test(normalized[i] ?? "");
-    for (const text of readableWords(m[0].replace(/'s$/i, ""))) out.push({ text, initial });
+    readableWords(m[0].replace(/'s$/i, "")).forEach((text, pos) => out.push({ text, initial, group, first: pos, last: pos }));
+    group++;
+  }
+  return out;
+}
+
+/**
+ * Re-joins kept neighbours in a script without spaces (设备 + 清单 → 设备清单; 机 + 房 → 机房, which ICU cuts when it
+ * does not know the word): the text was indexed as one run of bigrams, so the query's bigrams must span the same
+ * boundaries. A dropped word between two pieces (filler such as 请, 帮我, 找) keeps them apart.
+ */
+function joinRuns(kept: readonly Word[]): Word[] {
+  const out: Word[] = [];
+  for (const w of kept) {
+    const prev = out[out.length - 1];
+    if (prev && prev.group === w.group && prev.last + 1 === w.first && hasNoSpaceScript(prev.text) && hasNoSpaceScript(w.text))
+      out[out.length - 1] = { ...prev, text: prev.text + w.text, last: w.last };
+    else out.push(w);
   }
   return out;
 }
@@ -73,21 +96,24 @@ function isKeyword(w: Word, caseIsSignal: boolean): boolean {
 export function rewriteQuery(query: string): string {
   const caseIsSignal = hasCaseSignal(query);
   const seen = new Set<string>();
-  const kept: string[] = [];
+  const kept: Word[] = [];
   for (const w of words(query)) {
     const folded = fold(w.text);
     if (!isKeyword(w, caseIsSignal) || seen.has(folded)) continue;
     seen.add(folded);
-    kept.push(w.text);
+    kept.push(w);
   }
-  return kept.length > 0 ? kept.join(" ") : query.trim();
+  return kept.length > 0 ? joinRuns(kept).map((w) => w.text).join(" ") : query.trim();
 }
 
 /** An FTS5 string literal: inside double quotes nothing is syntax (AND, NEAR, *, :, ^, parentheses); `"` doubles. */
 const literal = (s: string) => `"${s.replaceAll('"', '""')}"`;
 
-/** Identifiers, versions, dates and addresses: `INV-7731-QX`, `v1.2.3`, `2024-01-15`, `ops@example.com`, `XK-QZ`. */
-const isCode = (word: string) => /[\p{N}@]/u.test(word) || !/\p{Ll}/u.test(word);
+/**
+ * Identifiers, versions, dates and addresses: `INV-7731-QX`, `v1.2.3`, `2024-01-15`, `ops@example.com`, `XK-QZ`.
+ * Not words of scripts without case or spaces (设备清单): their bigrams are terms already.
+ */
+const isCode = (word: string) => !hasNoSpaceScript(word) && (/[\p{N}@]/u.test(word) || !/\p{Ll}/u.test(word));
 
 /** One phrase per OR-ed FTS5 term: a single analysed term, or the terms of a code that must also appear in order. */
 export type FtsPhrase = string[];
@@ -100,8 +126,7 @@ function ftsPhrases(text: string, keepStopwords: boolean, language: Language | n
     if (term !== null) phrases.set(term, [term]);
     else phrases.set(phrase.join(" "), phrase);
   };
-  for (const w of words(text)) {
-    if (!keepStopwords && !isKeyword(w, caseIsSignal)) continue;
+  for (const w of joinRuns(words(text).filter((w) => keepStopwords || isKeyword(w, caseIsSignal)))) {
     const parts = analyze(w.text);
     // A kept word is a term even if it spells a stopword ("US", "Will"); inside a compound, stopword parts go.
     for (const part of parts) if (keepStopwords || parts.length === 1 || !isStopword(part)) add([part]);

@@ -33,50 +33,6 @@ const STOPWORDS = new Set(
   ).split(" "),
 );
 
-// Suffix → replacement, first match wins; `min` is the shortest stem left behind, so short words stay intact.
-const SUFFIXES: ReadonlyArray<readonly [suffix: string, replacement: string, min: number]> = [
-  ["ational", "ate", 3],
-  ["ization", "ize", 3],
-  ["fulness", "ful", 3],
-  ["iveness", "ive", 3],
-  ["ousness", "ous", 3],
-  ["ation", "ate", 3],
-  ["ement", "", 4],
-  ["ment", "", 4],
-  ["ness", "", 3],
-  ["ingly", "", 3],
-  ["edly", "", 3],
-  ["ing", "", 3],
-  ["ity", "", 4],
-  ["ed", "", 3],
-  ["ly", "", 4],
-  ["al", "", 5],
-];
-
-/** A light English stemmer: plurals, then one derivational/inflectional suffix, then a final "e". */
-export function stem(word: string): string {
-  if (word.length <= 3) return word;
-  let w = word;
-  if (w.endsWith("ies") && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith("sses")) w = w.slice(0, -2);
-  else if (w.endsWith("s") && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  for (const [suffix, replacement, min] of SUFFIXES) {
-    if (w.endsWith(suffix) && w.length - suffix.length >= min) {
-      w = w.slice(0, -suffix.length) + replacement;
-      break;
-    }
-  }
-  if (w.endsWith("e") && w.length > 4) w = w.slice(0, -1);
-  return w;
-}
-
-/** Lower-case words with diacritics removed ("Naïve" → "naive"); letters and digits only. */
-export function words(text: string): string[] {
-  // NFKD is the slow step; ASCII text has nothing to decompose.
-  const folded = /[^\x00-\x7f]/.test(text) ? text.normalize("NFKD").replace(/\p{M}+/gu, "") : text;
-  return folded.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
 /** 32-bit FNV-1a over `s[from, to)` with a seed, finished with murmur3's fmix32 for well-mixed low bits. */
 function hash(s: string, from: number, to: number, seed: number): number {
   let h = (0x811c9dc5 ^ seed) >>> 0;

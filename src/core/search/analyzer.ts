@@ -20,7 +20,8 @@ const SHORT_I = "\ue000";
 
 /**
  * Canonical, case- and diacritic-folded form of a text: NFKD (full-width → ASCII, ligatures split), diacritics
- * dropped (but й kept), NFC again (Hangul and kana re-composed), lower case, final sigma and ß folded.
+ * dropped (but й kept), NFC again (Hangul and kana re-composed), Thai and Lao SARA AM re-composed (NFKD splits it
+ * and NFC does not join it back, which breaks dictionary words like สำนักงาน), lower case, final sigma and ß folded.
  */
 export function fold(text: string): string {
   // NFKD is the slow step; ASCII text has nothing to decompose.
@@ -28,6 +29,7 @@ export function fold(text: string): string {
   const shortI = /[йЙ]/.test(text);
   let t = shortI ? text.replace(/[йЙ]/g, SHORT_I) : text;
   t = t.normalize("NFKD").replace(DIACRITICS, "").normalize("NFC").toLowerCase().replaceAll("ς", "σ").replaceAll("ß", "ss");
+  t = t.replaceAll("\u0e4d\u0e32", "\u0e33").replaceAll("\u0ecd\u0eb2", "\u0eb3");
   return shortI ? t.replaceAll(SHORT_I, "й") : t;
 }
 

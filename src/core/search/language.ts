@@ -47,10 +47,21 @@ export function detectLanguage(terms: readonly string[]): Language | null {
   return tie ? null : best;
 }
 
+/** Word → stem memo per language: words repeat (Zipf), so most terms skip the suffix rules. */
+const STEM_CACHE_LIMIT = 100_000;
+const stemCache: Record<Language, Map<string, string>> = { en: new Map(), ru: new Map(), ar: new Map() };
+
 /** The stem of an analysed term in `language`; the term itself when the language is unknown or it has no letters to stem. */
 export function stemFor(language: Language | null, term: string): string {
   if (!language || /^\p{N}+$/u.test(term)) return term;
-  return STEMMERS[language](term);
+  const cache = stemCache[language];
+  let stem = cache.get(term);
+  if (stem === undefined) {
+    stem = STEMMERS[language](term);
+    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+    cache.set(term, stem);
+  }
+  return stem;
 }
 
 /**

@@ -42,7 +42,7 @@ export function insertChunks(sql: Sql, fileId: string, generation: number, chunk
 }
 
 /** Pseudo-documents in `chunks_terms` (seedPriorRows): how many, and how many terms each. */
-const PRIOR_ROWS = 50;
+export const PRIOR_ROWS = 50;
 const PRIOR_LENGTH = 200;
 /** The one term of the pseudo-documents: fold() maps ˣ to x, so no analysed text or query ever contains it. */
 const PRIOR_TERM = "ˣ";

@@ -3,6 +3,7 @@ import { matchesFilter } from "../../core/search/filters";
 import { LANGUAGES, MARKER_WORDS } from "../../core/search/language";
 import { matchExpression, type FtsPhrase, type FtsQuery } from "../../core/search/rewrite";
 import type { Attributes, Filter } from "../../core/ports";
+import { PRIOR_ROWS } from "./chunks-table";
 import type { Sql } from "./sql";
 
 /** Completed files passing the filter; null = no filter (every file). */
@@ -18,13 +19,18 @@ const KEYWORD_SLACK = 20;
 /** FTS5's bm25() term-frequency saturation k1 (fts5_aux.c: k1 = 1.2, b = 0.75). */
 const BM25_K1 = 1.2;
 
+/** Rows in the keyword index (chunks of every state, and the prior's pseudo-documents): FTS5's N. */
+function indexedRows(sql: Sql): number {
+  return sql.all<{ n: number }>(`SELECT count(*) AS n FROM chunks_terms_docsize`)[0]?.n ?? 0;
+}
+
 /**
  * The most bm25() can give this query in this store: Σ over its phrases of IDF × (k1 + 1), the limit of each
  * phrase's saturation as its frequency in a chunk grows. IDF exactly as FTS5 computes it (fts5_aux.c):
  * ln((N − n + 0.5) / (n + 0.5)), at least 1e-6, with N the indexed chunks and n those containing the phrase.
  */
 export function bm25Ceiling(sql: Sql, phrases: readonly FtsPhrase[]): number {
-  const total = sql.all<{ n: number }>(`SELECT count(*) AS n FROM chunks_terms_docsize`)[0]?.n ?? 0;
+  const total = indexedRows(sql);
   const terms = phrases.filter((p) => p.length === 1).map((p) => p[0]!);
   const df = new Map<string, number>();
   if (terms.length > 0)
@@ -61,11 +67,11 @@ export function keywordCandidates(sql: Sql, query: FtsQuery, limit: number, allo
  * chunks): the language a query that does not tell its own is taken to be in.
  */
 function storeLanguage(sql: Sql): (typeof LANGUAGES)[number] | null {
-  const total = sql.all<{ n: number }>(`SELECT count(*) AS n FROM chunks_terms_docsize`)[0]?.n ?? 0;
+  const chunks = indexedRows(sql) - PRIOR_ROWS;
   const markers = LANGUAGES.map((l) => MARKER_WORDS[l]);
   const rows = sql.all<{ term: string; doc: number }>(`SELECT term, doc FROM chunks_terms_vocab WHERE term IN (${markers.map(() => "?").join(",")})`, ...markers);
   const top = rows.sort((a, b) => b.doc - a.doc)[0];
-  return top && top.doc * 2 > total ? (LANGUAGES.find((l) => MARKER_WORDS[l] === top.term) ?? null) : null;
+  return top && top.doc * 2 > chunks ? (LANGUAGES.find((l) => MARKER_WORDS[l] === top.term) ?? null) : null;
 }
 
 /** -bm25() (SQLite's bm25() is negative, better matches more negative) of the best searchable chunks. */

@@ -17,12 +17,14 @@ const DOCS = [
   "本周我们整理了设备清单并更新了机房的网络拓扑图。",
 ];
 
-/** Runs `fn` against a fresh store object's SQLite holding DOCS as one completed file each (doc i → chunk i + 1). */
-async function withDocs<T>(name: string, fn: (match: (text: string) => Array<{ chunkId: number; score: number }>) => T): Promise<T> {
+type Match = (text: string) => Array<{ chunkId: number; score: number }>;
+
+/** Runs `fn` against a store object's SQLite holding `docs` (default DOCS) as one completed file each (doc i → chunk i + 1). */
+async function withDocs<T>(name: string, fn: (match: Match) => T, docs: readonly string[] = DOCS): Promise<T> {
   return runInDurableObject(env.STORE.getByName(name), (_o, state) => {
     const sql = durableObjectSql(state.storage);
     if (sql.all(`SELECT 1 FROM files`).length === 0)
-      DOCS.forEach((text, i) => {
+      docs.forEach((text, i) => {
         const fileId = `file-${i}`;
         const row = upsertInProgress(sql, { fileId, filename: `${i}.txt`, bytes: text.length, attributes: null, maxTokens: 800, overlapTokens: 400 }, 0);
         insertChunks(sql, fileId, row.generation, [{ index: 0, text, startChar: 0, endChar: text.length, tokenCount: 1, pageStart: null, pageEnd: null }], [], false, null);
@@ -56,6 +58,15 @@ describe("keyword search in the store object's FTS5", () => {
     // One word of four: below the keyword calibration's midpoint, the score at which a match is as likely relevant as not.
     expect(one).toBeLessThan(KEYWORD_CALIBRATION.midpoint);
     expect(all).toBeGreaterThan(KEYWORD_CALIBRATION.midpoint);
+  });
+
+  it("stems a query that does not tell its language like the store's chunks when most are English", async () => {
+    const english = ["The whales were eating krill.", "The ships were sailing north.", "The crew was resting."];
+    // "eats" is neither a word of the text nor, unstemmed, one of its stems (eat): only the store's language helps.
+    const [both] = await withDocs("fts-en", (m) => m("whales eats"), english);
+    const [one] = await withDocs("fts-en", (m) => m("whales xyzzy"), english);
+    expect(both!.chunkId).toBe(1);
+    expect(both!.score).toBeGreaterThan(one!.score);
   });
 
   it("computes the BM25 ceiling from FTS5's own document frequencies", async () => {

@@ -97,9 +97,8 @@ export function readableWords(word: string): string[] {
   const seg = wordSegmenter();
   for (const p of word.matchAll(PIECE)) {
     const run = p[1] ?? p[2];
-    if (run === undefined) out.push(p[0]);
-    else if (seg) for (const s of seg.segment(run)) s.isWordLike && out.push(s.segment);
-    else out.push(run);
+    if (run === undefined || !seg) out.push(p[0]);
+    else for (const s of seg.segment(run)) if (s.isWordLike) out.push(s.segment);
   }
   return out;
 }

@@ -43,7 +43,7 @@ export const CANDIDATES_PER_RETRIEVER = 100;
  * so both lists count equally. The hash embedder is lexical: it re-finds what BM25 finds, less precisely (SciFact
  * nDCG@10 0.42 against BM25's 0.70). Its calibrated log-odds are flatter than BM25's (slope 14 against 38 per unit
  * score), so at 0.4 / 0.6 it still mostly re-orders keyword results: best on SciFact in bench/search-quality.ts
- * (0.3: −0.003, 0.5: −0.001).
+ * (0.35: −0.003, 0.5: −0.001).
  */
 export const DEFAULT_HYBRID_WEIGHTS: Readonly<HybridWeights> = { embedding: 0.5, text: 0.5 };
 export const LEXICAL_EMBEDDER_WEIGHTS: Readonly<HybridWeights> = { embedding: 0.4, text: 0.6 };

@@ -11,6 +11,8 @@ const DOCS = [
   { name: "whale.md", text: "Blue whales feed on krill in polar seas.", attributes: { topic: "ocean", year: 2020 } },
   { name: "lava.md", text: "Basalt lava flows cool into columns.", attributes: { topic: "geology", year: 2021 } },
   { name: "ticket.txt", text: "Ticket INV-7731-QX tracks the broken pump.", attributes: { topic: "ops", year: 2024 } },
+  { name: "cooking.md", text: "A quantum of salt lifts any tomato sauce.", attributes: { topic: "food", year: 2018 } },
+  { name: "network.md", text: "本周我们整理了设备清单并更新了机房的网络拓扑图。重跑gen-itgc后报表恢复正常。", attributes: { topic: "it", year: 2019 } },
 ];
 
 beforeAll(async () => {
@@ -54,6 +56,26 @@ describe("vectorStores.search through the SDK", () => {
       ranking_options: { ranker: "none", score_threshold: 0.5, hybrid_search: { embedding_weight: 1, text_weight: 3 } } as OpenAI.VectorStores.VectorStoreSearchParams.RankingOptions,
     });
     expect(tilted.data[0]!.filename).toBe("whale.md");
+  });
+
+  it("finds words inside Chinese sentences and codes inside them, as a new user would try", async () => {
+    const textOnly = { hybrid_search: { embedding_weight: 0, text_weight: 1 } } as OpenAI.VectorStores.VectorStoreSearchParams.RankingOptions;
+    for (const query of ["设备清单", "机房", "itgc"]) {
+      const page = await suite.client.vectorStores.search(storeId, { query, ranking_options: textOnly });
+      expect(page.data.map((r) => r.filename), query).toEqual(["network.md"]);
+    }
+    const hybrid = await suite.client.vectorStores.search(storeId, { query: "设备清单" });
+    expect(hybrid.data[0]!.filename).toBe("network.md");
+  });
+
+  it("scores an unrelated query below 0.5 even when one word matches, and a real answer above", async () => {
+    const unrelated = await suite.client.vectorStores.search(storeId, { query: "quantum entanglement photon polarisation experiment" });
+    for (const r of unrelated.data) expect(r.score).toBeLessThan(0.5);
+    const none = await suite.client.vectorStores.search(storeId, { query: "quantum entanglement photon polarisation experiment", ranking_options: { score_threshold: 0.5 } });
+    expect(none.data).toEqual([]);
+    const answer = await suite.client.vectorStores.search(storeId, { query: "Which ticket tracks the broken pump?", ranking_options: { score_threshold: 0.5 } });
+    expect(answer.data[0]!.filename).toBe("ticket.txt");
+    expect(answer.data[0]!.score).toBeGreaterThan(0.5);
   });
 
   it("raises BadRequestError with the offending param, and NotFoundError for another project", async () => {

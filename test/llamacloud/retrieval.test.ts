@@ -89,3 +89,20 @@ describe("POST /api/v1/retrieval/retrieve", () => {
     expect((await retrieve({ index_id: index.id })).body.error.param).toBe("query");
   });
 });
+
+describe("retrieval scores are absolute", () => {
+  it("keeps nothing above score_threshold 0.5 for an unrelated query that shares one word", async () => {
+    const dir = await directory("kitchen");
+    for (const [name, text] of [
+      ["cooking-note.md", "A quantum of salt lifts any tomato sauce. Taste it before serving and add basil at the end."],
+      ["bread.md", "Bread recipe: mix 500 g flour, 10 g salt, 7 g dried yeast and 350 ml warm water. Knead, let the dough rise, then bake."],
+    ] as const) await addFile(dir.id, { file_id: (await llamaUpload(name, text)).id });
+    const index = (await api("POST", "/api/v1/indexes", { json: { source_directory_id: dir.id } })).body;
+    await driveSync(index.id);
+    const unrelated = await retrieve({ index_id: index.id, query: "quantum entanglement photon polarisation experiment", score_threshold: 0.5 });
+    expect(unrelated.status).toBe(200);
+    expect(unrelated.body.results).toEqual([]);
+    const answer = await retrieve({ index_id: index.id, query: "bread recipe flour yeast", score_threshold: 0.5 });
+    expect(answer.body.results[0]?.metadata.file_name).toBe("bread.md");
+  });
+});

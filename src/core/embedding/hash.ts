@@ -1,5 +1,8 @@
-// Deterministic offline embedder: signed feature hashing of stemmed words and their character n-grams.
+// Deterministic offline embedder: signed feature hashing of analysed words (stemmed where the language is known)
+// and their character n-grams.
 import type { Embedder } from "../ports";
+import { analyze } from "../search/analyzer";
+import { detectLanguage, stemFor, type Language } from "../search/language";
 
 // Feature weights, tuned on SciFact (nDCG@10, alone and fused with FTS5 BM25, as bench/search-quality.ts measures):
 // character n-grams carry what a keyword index lacks (morphology, spelling variants "tumour"/"tumor", "IL6"/"IL-6"),
@@ -30,50 +33,6 @@ const STOPWORDS = new Set(
   ).split(" "),
 );
 
-// Suffix → replacement, first match wins; `min` is the shortest stem left behind, so short words stay intact.
-const SUFFIXES: ReadonlyArray<readonly [suffix: string, replacement: string, min: number]> = [
-  ["ational", "ate", 3],
-  ["ization", "ize", 3],
-  ["fulness", "ful", 3],
-  ["iveness", "ive", 3],
-  ["ousness", "ous", 3],
-  ["ation", "ate", 3],
-  ["ement", "", 4],
-  ["ment", "", 4],
-  ["ness", "", 3],
-  ["ingly", "", 3],
-  ["edly", "", 3],
-  ["ing", "", 3],
-  ["ity", "", 4],
-  ["ed", "", 3],
-  ["ly", "", 4],
-  ["al", "", 5],
-];
-
-/** A light English stemmer: plurals, then one derivational/inflectional suffix, then a final "e". */
-export function stem(word: string): string {
-  if (word.length <= 3) return word;
-  let w = word;
-  if (w.endsWith("ies") && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith("sses")) w = w.slice(0, -2);
-  else if (w.endsWith("s") && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  for (const [suffix, replacement, min] of SUFFIXES) {
-    if (w.endsWith(suffix) && w.length - suffix.length >= min) {
-      w = w.slice(0, -suffix.length) + replacement;
-      break;
-    }
-  }
-  if (w.endsWith("e") && w.length > 4) w = w.slice(0, -1);
-  return w;
-}
-
-/** Lower-case words with diacritics removed ("Naïve" → "naive"); letters and digits only. */
-export function words(text: string): string[] {
-  // NFKD is the slow step; ASCII text has nothing to decompose.
-  const folded = /[^\x00-\x7f]/.test(text) ? text.normalize("NFKD").replace(/\p{M}+/gu, "") : text;
-  return folded.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
 /** 32-bit FNV-1a over `s[from, to)` with a seed, finished with murmur3's fmix32 for well-mixed low bits. */
 function hash(s: string, from: number, to: number, seed: number): number {
   let h = (0x811c9dc5 ^ seed) >>> 0;
@@ -86,8 +45,8 @@ function hash(s: string, from: number, to: number, seed: number): number {
 }
 
 /** The hashed features of one word and their weights: [feature, weight, feature, weight, ...]. */
-function wordFeatures(word: string): Float64Array {
-  const s = stem(word);
+function wordFeatures(word: string, language: Language | null): Float64Array {
+  const s = stemFor(language, word);
   const padded = `#${word}#`;
   const grams = Math.max(0, padded.length - GRAM + 1);
   const out = new Float64Array(2 + 2 * grams);
@@ -103,12 +62,13 @@ function wordFeatures(word: string): Float64Array {
 const NO_FEATURES = new Float64Array(0);
 const wordCache = new Map<string, Float64Array>();
 
-function featuresOf(word: string): Float64Array {
-  let f = wordCache.get(word);
+function featuresOf(word: string, language: Language | null): Float64Array {
+  const key = language ? `${language}:${word}` : word;
+  let f = wordCache.get(key);
   if (f === undefined) {
-    f = STOPWORDS.has(word) ? NO_FEATURES : wordFeatures(word);
+    f = STOPWORDS.has(word) ? NO_FEATURES : wordFeatures(word, language);
     if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
-    wordCache.set(word, f);
+    wordCache.set(key, f);
   }
   return f;
 }
@@ -193,8 +153,10 @@ export class HashEmbedder implements Embedder {
   }
 
   private embedOne(text: string): Float32Array {
-    for (const word of words(text)) {
-      const f = featuresOf(word);
+    const terms = analyze(text);
+    const language = detectLanguage(terms);
+    for (const word of terms) {
+      const f = featuresOf(word, language);
       for (let i = 0; i < f.length; i += 2) this.weights.add(f[i] ?? 0, f[i + 1] ?? 0);
     }
     const v = new Float32Array(this.dimensions);

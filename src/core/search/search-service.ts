@@ -4,7 +4,8 @@ import type { Attributes, Embedder, Filter } from "../ports";
 import type { StoreObjects } from "../store-object/store-objects";
 import { CANDIDATES_PER_RETRIEVER, defaultHybridWeights, type HybridWeights } from "./fusion";
 import { groupByFile } from "./grouping";
-import { buildFtsQuery } from "./rewrite";
+import { ftsQuery } from "./rewrite";
+import { vectorCalibration } from "./calibration";
 import type { Reranker } from "./reranker";
 import type { QueryRewriter } from "./query-rewriter";
 import type { VectorQueryIndex } from "./vector-index";
@@ -72,7 +73,7 @@ export class SearchService {
       searchQuery.map(async (q, i) => {
         const vector = vectors[i]!;
         const externalHits = this.vectorIndex ? await this.vectorIndex.query(storeId, vector, CANDIDATES_PER_RETRIEVER, req.filter) : undefined;
-        return { fts: buildFtsQuery(q), vector: vector.buffer.slice(vector.byteOffset, vector.byteOffset + vector.byteLength) as ArrayBuffer, externalHits };
+        return { fts: ftsQuery(q), vector: vector.buffer.slice(vector.byteOffset, vector.byteOffset + vector.byteLength) as ArrayBuffer, externalHits };
       }),
     );
     const chunks = await this.objects.get(storeId).search({
@@ -80,6 +81,7 @@ export class SearchService {
       filter: req.filter,
       candidates,
       weights: req.weights ?? defaultHybridWeights(this.embedder.id),
+      vectorCalibration: vectorCalibration(this.embedder.id),
       limit: req.limit,
     });
     if (chunks === "expired" || chunks === "missing") return chunks;

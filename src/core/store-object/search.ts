@@ -1,15 +1,19 @@
 // What a store object's hybrid search is asked, and the chunks it answers.
 import type { Filter } from "../ports";
+import type { Calibration } from "../search/calibration";
 import type { HybridWeights } from "../search/fusion";
+import type { FtsQuery } from "../search/rewrite";
 import type { VectorHit } from "../search/vector-index";
 
 export interface StoreSearchInput {
-  /** One entry per query string: its FTS5 expression, its embedding, and hits Vectorize already found for it. */
-  queries: Array<{ fts: string | null; vector: ArrayBuffer | null; externalHits?: VectorHit[] }>;
+  /** One entry per query string: its FTS5 query (analysed), its embedding, and hits Vectorize already found for it. */
+  queries: Array<{ fts: FtsQuery | null; vector: ArrayBuffer | null; externalHits?: VectorHit[] }>;
   filter: Filter | null;
   /** Candidates taken from each retriever before fusion. */
   candidates: number;
   weights: HybridWeights;
+  /** The embedder's cosine calibration (core/search/calibration.ts). */
+  vectorCalibration: Calibration;
   /** Fused chunks to return. */
   limit: number;
 }
@@ -29,5 +33,5 @@ export interface HydratedChunk {
   page_end: number | null;
 }
 
-/** `score` is the fused relevance in [0, 1]. */
+/** `score` is the fused, calibrated relevance in [0, 1]: the same score means the same relevance in any store (README "How search ranks"). */
 export type ScoredChunk = HydratedChunk & { score: number };

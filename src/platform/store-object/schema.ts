@@ -1,7 +1,8 @@
 // The store object's SQLite schema, created and upgraded idempotently, gated by a version in `meta`.
+import { reanalyzeChunks, seedPriorRows } from "./chunks-table";
 import type { Sql } from "./sql";
 
-/** A statement, or a step that checks before it changes (ALTER TABLE has no IF NOT EXISTS). */
+/** A statement, or a step SQL cannot express: one that checks before it changes (ALTER TABLE has no IF NOT EXISTS), or re-analyses text. */
 type Step = string | ((sql: Sql) => void);
 
 /** Adds a column unless it is there: storage wiped by deleteAll() is rebuilt from v1, and the step must hold either way. */
@@ -93,6 +94,24 @@ const MIGRATIONS: Step[][] = [
     addColumn("sync_state", "lease", "INTEGER NOT NULL DEFAULT 0"),
     addColumn("sync_state", "lease_at", "INTEGER"),
     addColumn("sync_state", "resends", "INTEGER NOT NULL DEFAULT 0"),
+  ],
+  // v4: keyword search over analysed text in every script (core/search/analyzer.ts). `chunks_terms` holds each
+  // chunk's analysed terms joined by spaces; the `ascii` tokenizer splits only at ASCII separators (non-ASCII
+  // characters are token characters), so FTS5 indexes exactly the analyser's terms. Contentless: the text lives
+  // in `chunks`. Rows are written by insertChunks and deleted by the trigger; existing chunks are re-analysed here
+  // (this runs in blockConcurrencyWhile on the object's first use after the upgrade).
+  [
+    `DROP TRIGGER IF EXISTS chunks_ai`,
+    `DROP TRIGGER IF EXISTS chunks_ad`,
+    `DROP TABLE IF EXISTS chunks_fts`,
+    `CREATE VIRTUAL TABLE IF NOT EXISTS chunks_terms USING fts5(terms, content='', contentless_delete=1, tokenize='ascii')`,
+    // Document frequencies for the absolute BM25 scale (search-table.ts).
+    `CREATE VIRTUAL TABLE IF NOT EXISTS chunks_terms_vocab USING fts5vocab(chunks_terms, 'row')`,
+    `CREATE TRIGGER IF NOT EXISTS chunks_terms_ad AFTER DELETE ON chunks BEGIN
+       DELETE FROM chunks_terms WHERE rowid = old.chunk_id;
+     END`,
+    seedPriorRows,
+    reanalyzeChunks,
   ],
 ];
 

@@ -1,6 +1,8 @@
 // The store Durable Object's retrieval: hybrid search over its chunks, and Vectorize write confirmation.
 import { readMeta } from "./meta";
+import type { Calibration } from "../../core/search/calibration";
 import { fuse, type HybridWeights } from "../../core/search/fusion";
+import type { FtsQuery } from "../../core/search/rewrite";
 import type { Filter } from "../../core/ports";
 import type { VectorHit } from "../../core/search/vector-index";
 import { VectorCache } from "./vector-cache";
@@ -30,7 +32,7 @@ export abstract class StoreObjectSearch extends StoreObjectFiles {
       const keyword = q.fts && input.weights.text > 0 ? keywordCandidates(this.sql, q.fts, input.candidates, allowed) : [];
       let vector = q.vector && input.weights.embedding > 0 ? this.vectorCache.search(new Float32Array(q.vector), input.candidates, allowed) : [];
       if (q.externalHits?.length && input.weights.embedding > 0) vector = mergeHits(vector, q.externalHits);
-      for (const f of fuse(keyword, vector, input.weights, { candidateLimit: input.candidates })) best.set(f.chunkId, Math.max(best.get(f.chunkId) ?? 0, f.score));
+      for (const f of fuse(keyword, vector, input.weights, { candidateLimit: input.candidates, vectorCalibration: input.vectorCalibration })) best.set(f.chunkId, Math.max(best.get(f.chunkId) ?? 0, f.score));
     }
     const top = [...best.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, input.limit);
     const rows = hydrate(this.sql, top.map(([id]) => id));

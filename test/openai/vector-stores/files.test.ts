@@ -230,7 +230,7 @@ describe("detach and delete cascades", () => {
     expect((await api("DELETE", `/v1/vector_stores/${vs.id}/files/${f.id}`)).body).toEqual({ id: f.id, object: "vector_store.file.deleted", deleted: true });
     const left = await runInDurableObject(env.STORE.getByName(vs.id), (_o, s) => ({
       chunks: s.storage.sql.exec(`SELECT COUNT(*) AS n FROM chunks`).one().n,
-      fts: s.storage.sql.exec(`SELECT COUNT(*) AS n FROM chunks_fts WHERE chunks_fts MATCH 'keep'`).one().n,
+      fts: s.storage.sql.exec(`SELECT COUNT(*) AS n FROM chunks_terms WHERE chunks_terms MATCH 'keep'`).one().n,
       vectors: s.storage.sql.exec(`SELECT COUNT(*) AS n FROM vectors`).one().n,
     }));
     expect(left).toEqual({ chunks: 0, fts: 0, vectors: 0 });

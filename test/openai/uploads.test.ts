@@ -1,5 +1,5 @@
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
-import { env } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import worker from "../../src/index";
 import { api, fetchRaw, KEY_B } from "../helpers";
@@ -124,6 +124,18 @@ describe("parts and complete", () => {
     expect((await api("DELETE", `/v1/files/${done.body.file.id}`)).status).toBe(200);
     expect(await r2Keys(`uploads/${up.id}/`)).toEqual([]);
     expect(await r2Keys(`files/${done.body.file.id}`)).toEqual([]);
+  });
+
+  it("serves a completed upload's file through the LlamaCloud face: listed, and its presigned URL streams the parts", async () => {
+    const up = await createUpload(9, { filename: "llama.txt" });
+    const ids = [await partOk(up.id, "abc"), await partOk(up.id, "defghi")];
+    const done = await api("POST", `/v1/uploads/${up.id}/complete`, { json: { part_ids: ids } });
+    const fileId = done.body.file.id;
+    expect((await api("GET", `/api/v1/beta/files/${fileId}`)).body).toMatchObject({ id: fileId, name: "llama.txt" });
+    const signed = await api("GET", `/api/v1/beta/files/${fileId}/content?expires_at_seconds=60`);
+    const download = await exports.default.fetch(new Request(signed.body.url));
+    expect(download.status).toBe(200);
+    expect(await download.text()).toBe("abcdefghi");
   });
 
   it("accepts `data` sent as a plain form field, like curl -F data=...", async () => {

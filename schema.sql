@@ -92,3 +92,30 @@ CREATE TABLE IF NOT EXISTS indexes (
 );
 CREATE INDEX IF NOT EXISTS indexes_by_project ON indexes (project_id, created_at, id);
 CREATE INDEX IF NOT EXISTS indexes_by_store ON indexes (vector_store_id);
+
+-- The Uploads API (/v1/uploads): a file sent in parts. Each part is its own R2 object
+-- (uploads/{upload_id}/{part_id}); completing writes a manifest at files/{file_id} that lists them in order.
+CREATE TABLE IF NOT EXISTS uploads (
+  id TEXT PRIMARY KEY,                -- upload_<24 base62>
+  project_id TEXT NOT NULL,
+  filename TEXT NOT NULL,             -- data only, never part of an R2 key
+  bytes INTEGER NOT NULL,             -- declared at create; the parts named at complete must add up to it
+  purpose TEXT NOT NULL,
+  mime_type TEXT NOT NULL,
+  file_expires_after INTEGER,         -- seconds: the completed file's expires_after policy (null = never)
+  status TEXT NOT NULL,               -- pending | completed | cancelled | expired
+  created_at INTEGER NOT NULL,        -- unix seconds
+  expires_at INTEGER NOT NULL,        -- created_at + 3600: a pending upload past it is expired
+  file_id TEXT                        -- the file made by complete
+);
+CREATE INDEX IF NOT EXISTS uploads_by_status ON uploads (status, expires_at);
+
+-- Parts received and not yet consumed: removed when their upload completes, is cancelled or expires.
+CREATE TABLE IF NOT EXISTS upload_parts (
+  id TEXT PRIMARY KEY,                -- part_<24 base62>
+  upload_id TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,               -- hex digest of the part's bytes
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS upload_parts_by_upload ON upload_parts (upload_id);

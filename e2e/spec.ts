@@ -18,7 +18,25 @@ const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
 // The spec's own format for Unix-seconds timestamps; `type: integer` already checks them.
 ajv.addFormat("unixtime", true);
-ajv.addSchema({ $id: "spec", components: spec.components });
+ajv.addSchema({ $id: "spec", components: nullableAllOf(spec.components) });
+
+/**
+ * OpenAPI 3.0's `allOf: [X, {nullable: true}]` (Upload.file) has no JSON Schema meaning — `nullable` without a
+ * `type` — and ajv refuses it: read it as "X or null".
+ */
+function nullableAllOf(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(nullableAllOf);
+  if (!node || typeof node !== "object") return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) out[k] = nullableAllOf(v);
+  const allOf = out.allOf;
+  if (Array.isArray(allOf) && allOf.some((s) => (s as { nullable?: unknown } | null)?.nullable === true && !("type" in (s as object)))) {
+    const rest = allOf.filter((s) => (s as { nullable?: unknown }).nullable !== true);
+    delete out.allOf;
+    out.anyOf = [{ allOf: rest }, { type: "null" }];
+  }
+  return out;
+}
 
 function rewriteRefs(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(rewriteRefs);

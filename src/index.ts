@@ -1,6 +1,7 @@
-// Worker entry: the HTTP app, the queue consumers, and the vector store Durable Object class.
+// Worker entry: the HTTP app, the queue consumers, the Cron Trigger, and the vector store Durable Object class.
 import { createApp } from "./http/app";
 import { consumeQueue } from "./platform/queues/consumer";
+import { runScheduled } from "./platform/cron/sweep";
 
 export { VectorStoreObject } from "./platform/store-object/object";
 
@@ -9,4 +10,5 @@ const app = createApp();
 export default {
   fetch: app.fetch,
   queue: (batch, env, _ctx) => consumeQueue(batch, env),
+  scheduled: (_controller, env, ctx) => ctx.waitUntil(runScheduled(env)),
 } satisfies ExportedHandler<Env>;

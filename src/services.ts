@@ -13,6 +13,8 @@ import { HashEmbedder } from "./core/embedding/hash";
 import { OpenAIEmbedder } from "./core/embedding/openai";
 import { WorkersAiEmbedder } from "./core/embedding/workers-ai";
 import { FilesRepo } from "./platform/d1/files-repo";
+import { UploadsRepo } from "./platform/d1/uploads-repo";
+import { UploadService } from "./core/uploads/upload-service";
 import { SearchService } from "./core/search/search-service";
 import { KeywordRewriter, WorkersAiRewriter, type QueryRewriter } from "./core/search/query-rewriter";
 import { WorkersAiReranker, type Reranker } from "./core/search/reranker";
@@ -31,6 +33,7 @@ export interface Services {
   env: Env;
   bucket: R2Bucket;
   files: FileService;
+  uploads: UploadService;
   fileContent: FileContentService;
   vectorStores: VectorStoreService;
   attachments: AttachmentService;
@@ -96,6 +99,7 @@ export function buildServices(env: Env): Services {
     repos,
     storeObjects,
     files,
+    uploads: new UploadService(new UploadsRepo(env.DB), env.FILES),
     fileContent: new FileContentService(env.FILES, storeObjects),
     vectorStores: new VectorStoreService(repos.vectorStores, storeObjects, vectorIndex),
     attachments,

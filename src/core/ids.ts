@@ -59,6 +59,8 @@ export const ID_PREFIX = {
   directoryFile: "dfl-",
   index: "idx-",
   syncConfig: "sync-",
+  upload: "upload_",
+  uploadPart: "part_",
 } as const;
 
 export const newFileId = () => ID_PREFIX.file + sortableBase62(22);
@@ -67,6 +69,8 @@ export const newFileBatchId = () => ID_PREFIX.fileBatch + sortableHex(16);
 export const newDirectoryId = () => ID_PREFIX.directory + sortableHex(12);
 export const newDirectoryFileId = () => ID_PREFIX.directoryFile + sortableHex(12);
 export const newIndexId = () => ID_PREFIX.index + sortableHex(12);
+export const newUploadId = () => ID_PREFIX.upload + sortableBase62(24);
+export const newUploadPartId = () => ID_PREFIX.uploadPart + sortableBase62(24);
 export const newSyncConfigId = () => ID_PREFIX.syncConfig + hex(12);
 
 /** Unix seconds, the OpenAI timestamp unit. */

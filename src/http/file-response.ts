@@ -1,5 +1,6 @@
 // A stored file's bytes as a download response, shared by every download path of both faces.
 import type { FileRow } from "../core/catalog/files";
+import type { FileBytes } from "../core/files/file-blobs";
 
 /**
  * Media types replayed as uploaded: ones browsers show as inert data (plain text, JSON, images without script) or
@@ -41,7 +42,7 @@ export function downloadContentType(stored: string | null): string {
  * Every download: always an attachment (never rendered in place), `nosniff` so a browser keeps the declared type,
  * and a sandboxing CSP in case a viewer renders it anyway (no script, no subresources, opaque origin).
  */
-export function fileDownloadResponse(row: FileRow, body: R2ObjectBody): Response {
+export function fileDownloadResponse(row: FileRow, body: FileBytes): Response {
   return new Response(body.body, {
     headers: {
       "content-type": downloadContentType(row.content_type),

@@ -15,16 +15,31 @@ export interface ReceivedFile {
   sha256: string;
 }
 
+/** Where a received file part goes instead of `files/{fileId}`, and its own size cap (an Upload's part). */
+export interface ReceiveTarget {
+  key: string;
+  maxBytes: number;
+  /** The limit as a client reads it, e.g. "64 MB". */
+  limitText: string;
+  /** Take the file field even when it carries no filename (`curl -F data=...` sends a plain field). */
+  withoutFilename: boolean;
+}
+
 /**
- * Reads a multipart body: the file part goes to R2 under `files/{fileId}` as it arrives; other fields are
- * collected (small). `fileField` names the file part ("file", or "upload_file" for LlamaCloud directory uploads). On any failure the partial object is removed.
+ * Reads a multipart body: the file part goes to R2 under `files/{fileId}` (or `target.key`) as it arrives; other
+ * fields are collected (small). `fileField` names the file part ("file", "data" for an Upload's part, or
+ * "upload_file" for LlamaCloud directory uploads). On any failure the partial object is removed.
  */
 export async function receiveMultipart(
   request: Request,
   bucket: R2Bucket,
   fileId: string,
   fileField: string,
+  target?: ReceiveTarget,
 ): Promise<{ file: ReceivedFile | null; fields: Record<string, string> }> {
+  const maxBytes = target?.maxBytes ?? MAX_FILE_BYTES;
+  const limitText = target?.limitText ?? "512 MB";
+  const isFilePart = (name: string, filename: string | null) => name === fileField && (filename !== null || !!target?.withoutFilename);
   const boundary = boundaryOf(request.headers.get("content-type") ?? undefined);
   if (!request.body) throw badRequest("The request has no body.", null, "invalid_multipart");
   const fields: Record<string, string> = {};
@@ -36,14 +51,14 @@ export async function receiveMultipart(
     for await (const event of readMultipart(request.body, boundary)) {
       if (event.type === "part") {
         current = { ...event, text: [], size: 0 };
-        if (event.name === fileField && event.filename !== null) {
+        if (isFilePart(event.name, event.filename)) {
           if (writer) throw badRequest(`Only one '${fileField}' part is accepted.`, fileField);
-          writer = new R2StreamWriter(bucket, fileKey(fileId), event.contentType);
+          writer = new R2StreamWriter(bucket, target?.key ?? fileKey(fileId), event.contentType);
         }
       } else if (event.type === "data" && current) {
-        if (writer && current.name === fileField && current.filename !== null) {
-          if (writer.bytes + event.chunk.length > MAX_FILE_BYTES)
-            throw payloadTooLarge(`File is too large: the limit is ${MAX_FILE_BYTES} bytes (512 MB).`, fileField);
+        if (writer && isFilePart(current.name, current.filename)) {
+          if (writer.bytes + event.chunk.length > maxBytes)
+            throw payloadTooLarge(`File is too large: the limit is ${maxBytes} bytes (${limitText}).`, fileField);
           await writer.write(event.chunk);
         } else {
           current.size += event.chunk.length;
@@ -51,7 +66,7 @@ export async function receiveMultipart(
           current.text.push(event.chunk);
         }
       } else if (event.type === "end" && current) {
-        if (writer && current.name === fileField && current.filename !== null) {
+        if (writer && isFilePart(current.name, current.filename)) {
           const sha256 = await writer.finish();
           file = { filename: current.filename || "unknown_file", contentType: current.contentType, bytes: writer.bytes, sha256 };
         } else {

@@ -19,12 +19,14 @@ const BODIES: unknown[] = [
 let storeId = "";
 let fileId = "";
 let directoryId = "";
+let uploadId = "";
 
 beforeAll(async () => {
   storeId = (await api("POST", "/v1/vector_stores", { json: {} })).body.id;
   fileId = (await uploadFile("n.txt", "no five hundreds")).id;
   await api("POST", `/v1/vector_stores/${storeId}/files`, { json: { file_id: fileId } });
   directoryId = (await api("POST", "/api/v1/beta/directories", { json: { name: "no-500" } })).body.id;
+  uploadId = (await api("POST", "/v1/uploads", { json: { filename: "u.txt", purpose: "assistants", bytes: 3, mime_type: "text/plain" } })).body.id;
 });
 
 /** Every endpoint that reads a JSON body with POST. */
@@ -40,6 +42,8 @@ function jsonPaths(): string[] {
     `/api/v1/beta/directories/${directoryId}/files`,
     "/api/v1/indexes",
     "/api/v1/retrieval/retrieve",
+    "/v1/uploads",
+    `/v1/uploads/${uploadId}/complete`,
   ];
 }
 
@@ -93,7 +97,7 @@ describe("hostile input", () => {
       ["multipart/form-data; boundary=xyz", "--xyz\r\nno-disposition: here\r\n\r\nx\r\n--xyz--"],
       ["multipart/form-data; boundary=xyz", "garbage without any boundary at all"],
     ];
-    for (const path of ["/v1/files", "/api/v1/beta/files"]) {
+    for (const path of ["/v1/files", "/api/v1/beta/files", `/v1/uploads/${uploadId}/parts`]) {
       for (const [type, raw] of cases) {
         const res = await api("POST", path, { raw, headers: { "content-type": type } });
         expect(res.status, `${path} ${raw.slice(0, 30)}`).toBeLessThan(500);

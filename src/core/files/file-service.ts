@@ -2,7 +2,8 @@
 import type { FileQuery, FileRow, FilesCatalog } from "../catalog/files";
 import type { VectorStoresCatalog } from "../catalog/vector-stores";
 import type { Page, PageRequest, Sequenced, TokenPage } from "../pagination";
-import { fileKey, parsedPrefix } from "./blob-keys";
+import { parsedPrefix } from "./blob-keys";
+import { deleteKeys, fileByteKeys, openFileBytes, type FileBytes } from "./file-blobs";
 import type { AttachmentService } from "../vector-stores/attachments";
 import { nowSeconds } from "../ids";
 
@@ -38,10 +39,11 @@ export class FileService {
     return this.files.query(projectId, q, nowSeconds());
   }
 
-  async content(projectId: string, id: string): Promise<{ row: FileRow; body: R2ObjectBody } | null> {
+  /** The file's row and bytes (one object or a composite of upload parts, streamed in order). */
+  async content(projectId: string, id: string): Promise<{ row: FileRow; body: FileBytes } | null> {
     const row = await this.get(projectId, id);
     if (!row) return null;
-    const body = await this.bucket.get(fileKey(id));
+    const body = await openFileBytes(this.bucket, id);
     return body ? { row, body } : null;
   }
 
@@ -57,7 +59,7 @@ export class FileService {
     const removed = await this.files.delete(projectId, id);
     for (const storeId of await this.stores.storesOfFile(id)) await this.attachments.detach(storeId, id);
     const parsed = await this.bucket.list({ prefix: parsedPrefix(id) });
-    await this.bucket.delete([fileKey(id), ...parsed.objects.map((o) => o.key)]);
+    await deleteKeys(this.bucket, [...(await fileByteKeys(this.bucket, id)), ...parsed.objects.map((o) => o.key)]);
     return removed;
   }
 }

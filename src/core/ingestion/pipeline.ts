@@ -1,6 +1,6 @@
 // One ingest message: claim the next slice of a file, parse (cached), chunk, embed, write through the store object.
 import type { SliceClaim, SliceOutcome, SliceWrite } from "../store-object/slices";
-import { fileKey } from "../files/blob-keys";
+import { openFileBytes } from "../files/file-blobs";
 import { chunkText, countTokens } from "./chunker";
 import { parseDocument } from "./parse";
 import { formatOf } from "./file-types";
@@ -51,7 +51,7 @@ export async function loadParsed(bucket: R2Bucket, fileId: string, filename: str
     const cached = await readParsed(bucket, fileId);
     if (cached) return cached;
   }
-  const object = await bucket.get(fileKey(fileId));
+  const object = await openFileBytes(bucket, fileId);
   if (!object) return null;
   const result = await parseDocument(new Uint8Array(await object.arrayBuffer()), filename);
   if (!result.ok) return { failed: result.code, message: result.message };

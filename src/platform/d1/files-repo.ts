@@ -4,17 +4,22 @@ import { pageFromRows, tokenPageFromRows, type Page, type PageRequest, type Sequ
 import { keyset } from "./keyset";
 import { insertionOrder, tokenKeyset } from "./token-keyset";
 
+/**
+ * The INSERT of a file row, for use inside another repo's batch; with `onlyIf` (an SQL condition and its binds) the
+ * row is inserted only when the condition holds at that point of the transaction.
+ */
+export function insertFileStatement(db: D1Database, row: FileRow, onlyIf?: { sql: string; binds: Array<string | number> }): D1PreparedStatement {
+  const values = [row.id, row.project_id, row.filename, row.bytes, row.purpose, row.content_type, row.content_sha256, row.created_at, row.expires_at, row.external_file_id];
+  const columns = `INSERT INTO files (id, project_id, filename, bytes, purpose, content_type, content_sha256, created_at, expires_at, external_file_id)`;
+  if (!onlyIf) return db.prepare(`${columns} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).bind(...values);
+  return db.prepare(`${columns} SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE ${onlyIf.sql}`).bind(...values, ...onlyIf.binds);
+}
+
 export class FilesRepo implements FilesCatalog {
   constructor(private readonly db: D1Database) {}
 
   async insert(row: FileRow): Promise<void> {
-    await this.db
-      .prepare(
-        `INSERT INTO files (id, project_id, filename, bytes, purpose, content_type, content_sha256, created_at, expires_at, external_file_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .bind(row.id, row.project_id, row.filename, row.bytes, row.purpose, row.content_type, row.content_sha256, row.created_at, row.expires_at, row.external_file_id)
-      .run();
+    await insertFileStatement(this.db, row).run();
   }
 
   /** Expired files are gone for every reader, like deleted ones. */

@@ -7,6 +7,7 @@ import { deliver, generationOf, ingestMessage } from "../../ingest-helpers";
 import { fileKey } from "../../../src/core/files/blob-keys";
 import { chunkText } from "../../../src/core/ingestion/chunker";
 import { TEXT_WINDOW_BYTES } from "../../../src/core/ingestion/text-window";
+import { MAX_PARSE_BYTES } from "../../../src/core/ingestion/size-limits";
 
 interface Read {
   key: string;
@@ -86,5 +87,33 @@ describe("a text file much larger than one slice", () => {
       expect(c.text).toBe(normalized.slice(c.start_char as number, c.end_char as number));
       expect([c.start_char, c.end_char]).toEqual([expected[i]!.startChar, expected[i]!.endChar]);
     });
+  });
+});
+
+describe("a document larger than its format's parser can hold", () => {
+  const cases: Array<[string, string, RegExp]> = [
+    ["pdf", "huge.pdf", /^PDF files larger than \d+ MB cannot be processed/],
+    ["docx", "huge.docx", /^DOCX files larger than \d+ MB cannot be processed/],
+    ["pptx", "huge.pptx", /^PPTX files larger than \d+ MB cannot be processed/],
+    ["html", "huge.html", /^HTML files larger than \d+ MB cannot be processed/],
+  ];
+  it.each(cases)("%s: fails invalid_file naming the limit, before parsing, and stays failed", async (format, filename, message) => {
+    const limit = MAX_PARSE_BYTES[format as keyof typeof MAX_PARSE_BYTES]!;
+    // Not a real document: the size alone decides, so no parser may be reached.
+    const f = await uploadFile(filename, new Uint8Array(limit + 1).fill(0x20));
+    const store = (await api("POST", "/v1/vector_stores", { json: { file_ids: [f.id] } })).body;
+    const generation = await generationOf(store.id, f.id);
+    const first = await deliver([ingestMessage(store.id, f.id, generation)]);
+    expect(first.retryMessages).toEqual([]);
+    const row = (await api("GET", `/v1/vector_stores/${store.id}/files/${f.id}`)).body;
+    expect(row.status).toBe("failed");
+    expect(row.last_error.code).toBe("invalid_file");
+    expect(row.last_error.message).toMatch(message);
+    // Terminal: a redelivered message changes nothing and is not retried.
+    const again = await deliver([ingestMessage(store.id, f.id, generation)]);
+    expect(again.retryMessages).toEqual([]);
+    expect((await api("GET", `/v1/vector_stores/${store.id}/files/${f.id}`)).body).toMatchObject({ status: "failed", last_error: row.last_error });
+    const view = (await api("GET", `/v1/vector_stores/${store.id}`)).body;
+    expect(view.file_counts).toMatchObject({ in_progress: 0, failed: 1 });
   });
 });

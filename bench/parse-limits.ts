@@ -1,5 +1,5 @@
 // npm run bench:parse-limits — how much memory each whole-document parser needs in workerd, by file size.
-// For each format and size: a fresh workerd (wrangler's unstable_startWorker) runs bench/large/parse-worker.ts, one
+// For each format and size: a fresh workerd, its V8 heap capped at 128 MB, (wrangler's unstable_startWorker) runs bench/large/parse-worker.ts, one
 // document is posted, and the workerd process's RSS is sampled from /proc. One line per figure; the growth over the
 // idle worker is what the parse cost. Inputs are SciFact abstracts (read at run time), generated in memory.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -35,6 +35,10 @@ function chunked<T>(items: T[], size: number): T[][] {
 // A config of its own: the project's wrangler.toml would bring its bindings and Durable Object classes.
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = "false";
 process.env.WRANGLER_SEND_METRICS = "false";
+// Workers give an isolate 128 MB; V8's old-space cap makes workerd fail the same way locally (the isolate is
+// restarted mid-request) once the parse's live heap exceeds it. RSS growth is also printed, but it counts garbage.
+const HEAP_MB = Number(process.env.HEAP_MB ?? 128);
+process.env.MINIFLARE_WORKERD_V8_FLAGS = `--max-old-space-size=${HEAP_MB}`;
 const dir = mkdtempSync(join(tmpdir(), "shelf-parse-limits-"));
 const config = join(dir, "wrangler.toml");
 writeFileSync(
@@ -67,7 +71,7 @@ for (const format of FORMATS.filter((f) => !only || only.includes(f.name))) {
       const peak = sampler.stop();
       print(
         `parse_${format.name}_${scale}_${format.unit.replace(/ /g, "_")}`,
-        `file_mb=${(bytes.length / MB).toFixed(1)} seconds=${seconds.toFixed(1)} idle_rss_mb=${(idle / MB).toFixed(0)} peak_rss_mb=${(peak / MB).toFixed(0)} growth_mb=${((peak - idle) / MB).toFixed(0)} status=${res.status} ${body.slice(0, 120)}`,
+        `file_mb=${(bytes.length / MB).toFixed(1)} seconds=${seconds.toFixed(1)} idle_rss_mb=${(idle / MB).toFixed(0)} peak_rss_mb=${(peak / MB).toFixed(0)} growth_mb=${((peak - idle) / MB).toFixed(0)} heap_cap_mb=${HEAP_MB} ${res.status === 200 ? "ok" : "FAILED"} ${body.slice(0, 100)}`,
       );
     } catch (error) {
       print(`parse_${format.name}_${scale}_${format.unit.replace(/ /g, "_")}`, `file_mb=${(bytes.length / MB).toFixed(1)} error=${String(error).slice(0, 200)}`);

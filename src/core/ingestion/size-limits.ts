@@ -6,15 +6,19 @@ const MB = 1_000_000;
 /**
  * Bytes of the stored file above which a format is refused rather than parsed: these parsers need the whole
  * document (and its parsed text) in memory at once, and a Worker invocation has 128 MB (Cloudflare Workers limits).
- * Measured in workerd (bench/parse-limits.ts, README "Limits"): peak memory of the parse at this size stays under
- * ~100 MB, leaving room for the runtime and the chunker. Plain text, Markdown, code and JSON have no entry: they
- * are read in byte ranges (text-window.ts) and never held whole.
+ * Measured in workerd with its V8 heap capped at 128 MB (bench/parse-limits.ts, README "Limits"): each limit is
+ * below the largest size whose parse (plus the JSON cache copy and the first slice of chunks) passed. Plain text,
+ * Markdown, code and JSON have no entry: they are read in byte ranges (text-window.ts) and never held whole.
  */
 export const MAX_PARSE_BYTES: Readonly<Partial<Record<DocumentFormat, number>>> = {
-  pdf: 100 * MB,
-  docx: 50 * MB,
-  pptx: 100 * MB,
-  html: 25 * MB,
+  // 3,000 dense pages (9.9 MB) passed, 4,000 (13.2 MB) crashed the isolate.
+  pdf: 8 * MB,
+  // Images are not parsed; the text is bounded by MAX_DOCUMENT_XML_BYTES (parse/docx.ts).
+  docx: 16 * MB,
+  // Images are not parsed; the slide text is bounded by MAX_XML_BYTES (parse/pptx.ts).
+  pptx: 16 * MB,
+  // 20 MB passed, 30 MB crashed the isolate.
+  html: 16 * MB,
 };
 
 const FORMAT_NAMES: Readonly<Record<DocumentFormat, string>> = {

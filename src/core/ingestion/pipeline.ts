@@ -22,6 +22,11 @@ export const MAX_TOKENS_PER_FILE = 5_000_000;
  * embedder and 2 Workers AI calls of 100 — far from the 30 s CPU, 128 MB and subrequest limits.
  */
 export const SLICE_CHUNKS = 200;
+/**
+ * Largest text decoded whole (for a store file's parsed content; ingestion streams text above TEXT_WINDOW_BYTES):
+ * the HTML parser, which holds more per byte, passed 20 MB within a 128 MB heap (bench/parse-limits.ts).
+ */
+const WHOLE_TEXT_MAX_BYTES = 16_000_000;
 /** Plain-text files above this size get their parsed text cached (they are read once per slice). */
 const PARSE_CACHE_MIN_BYTES = 1024 * 1024;
 
@@ -56,10 +61,10 @@ function tooManyTokens(count: string, limit: number): { kind: "failed"; code: "i
 /**
  * The parsed text of a file: from the cache, or parsed from its bytes (and cached when worth it). A file above its
  * format's size limit (size-limits.ts) fails before any byte is read; so does a text too large to be held whole
- * (the pipeline streams those instead, see text-window.ts).
+ * (WHOLE_TEXT_MAX_BYTES; the pipeline streams text, see text-window.ts).
  */
 export async function loadParsed(bucket: R2Bucket, fileId: string, filename: string, bytes: number): Promise<CachedParse | { failed: "unsupported_file" | "invalid_file"; message: string } | null> {
-  const tooLarge = streamsText(filename, bytes) ? "Text files this large are only read in slices." : sizeLimitMessage(filename, bytes);
+  const tooLarge = formatOf(filename) === "text" && bytes > WHOLE_TEXT_MAX_BYTES ? `Text files larger than ${WHOLE_TEXT_MAX_BYTES / 1_000_000} MB are only read in slices.` : sizeLimitMessage(filename, bytes);
   if (tooLarge) return { failed: "invalid_file", message: tooLarge };
   const cacheable = cachesParsedText(filename, bytes);
   if (cacheable) {

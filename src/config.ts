@@ -18,6 +18,11 @@ export const ConfigSchema = z
     RERANK_MODEL: z.string().default("@cf/baai/bge-reranker-base"),
     QUERY_REWRITER: z.enum(["keyword", "workers-ai"]).default("keyword"),
     REWRITE_MODEL: z.string().default("@cf/meta/llama-3.1-8b-instruct"),
+    /**
+     * Tokens per file in a vector store; more fails the file `invalid_file`. OpenAI's limit (retrieval guide) is the
+     * default and the floor: a self-hosted store may index larger files (bench:large-ingest raises it).
+     */
+    MAX_FILE_TOKENS: z.coerce.number().int().min(5_000_000).default(5_000_000),
     /** Sent as openai-poll-after-ms on in-progress objects: how long SDK pollers sleep. */
     POLL_AFTER_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   })

@@ -105,7 +105,7 @@ export function buildServices(env: Env): Services {
     attachments,
     embedder,
     vectorIndex,
-    ingestDeps: { bucket: env.FILES, objects: storeObjects, embedder, vectorIndex, files: repos.files, attachments },
+    ingestDeps: { bucket: env.FILES, objects: storeObjects, embedder, vectorIndex, files: repos.files, attachments, maxFileTokens: config.MAX_FILE_TOKENS },
     search: new SearchService(storeObjects, embedder, buildRewriter(config, env), buildReranker(config, env), vectorIndex.kind === "vectorize" ? (vectorIndex as VectorizeVectorIndex) : null),
   };
   return { ...core, ...buildLlamaCloudServices(env, core) };

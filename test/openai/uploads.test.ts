@@ -269,3 +269,32 @@ describe("cancel and expiry leave nothing behind", () => {
     expect(await env.DB.prepare(`SELECT id FROM uploads WHERE id = ?`).bind(up.id).first()).toBeNull();
   });
 });
+
+describe("a large text file completed through the Uploads API", () => {
+  it("is ingested by ranged reads across its parts: words on both sides of each part boundary are found", async () => {
+    // Above the 4 MiB streaming threshold, in three parts of odd sizes, so text windows straddle part boundaries.
+    const line = (i: number) => `Line ${i} of the long upload talks about routine maintenance of the cooling plant.\n`;
+    let text = "";
+    for (let i = 0; text.length < 5 * MiB; i++) text += line(i);
+    const cut1 = 2 * MiB + 13;
+    const cut2 = 4 * MiB + 7;
+    text = text.slice(0, cut1 - 20) + " zephyrboundaryone " + text.slice(cut1 - 1, cut2 - 20) + " quokkaboundarytwo " + text.slice(cut2 - 1) + "\nThe very last words: marmosetfinale.\n";
+    const all = new TextEncoder().encode(text);
+    const upload = await createUpload(all.length);
+    const pieces = [all.subarray(0, cut1), all.subarray(cut1, cut2), all.subarray(cut2)];
+    const ids = await Promise.all(pieces.map((p) => partOk(upload.id, p)));
+    const done = await api("POST", `/v1/uploads/${upload.id}/complete`, { json: { part_ids: ids } });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    const fileId: string = done.body.file.id;
+
+    const vs = (await api("POST", "/v1/vector_stores", { json: {} })).body;
+    await api("POST", `/v1/vector_stores/${vs.id}/files`, { json: { file_id: fileId, chunking_strategy: { type: "static", static: { max_chunk_size_tokens: 4096, chunk_overlap_tokens: 0 } } } });
+    await processFile(vs.id, fileId);
+    const file = await api("GET", `/v1/vector_stores/${vs.id}/files/${fileId}`);
+    expect(file.body.status, JSON.stringify(file.body.last_error)).toBe("completed");
+    for (const word of ["zephyrboundaryone", "quokkaboundarytwo", "marmosetfinale"]) {
+      const res = await api("POST", `/v1/vector_stores/${vs.id}/search`, { json: { query: word, ranking_options: { hybrid_search: { text_weight: 1, embedding_weight: 0 } } } });
+      expect(res.body.data.map((r: { file_id: string }) => r.file_id), word).toEqual([fileId]);
+    }
+  });
+});

@@ -89,6 +89,40 @@ export async function openFileBytes(bucket: R2Bucket, fileId: string): Promise<F
   return { size: manifest.bytes, body, arrayBuffer: () => readAll(body, manifest.bytes) };
 }
 
+/**
+ * Bytes [offset, offset + length) of a file whatever its layout (the caller bounds `length`): one ranged R2 read
+ * for a single object, one ranged read per overlapping part for a composite. Null when the file has no bytes.
+ */
+export async function readFileRange(bucket: R2Bucket, fileId: string, offset: number, length: number): Promise<Uint8Array | null> {
+  const head = await bucket.head(fileKey(fileId));
+  if (!head) return null;
+  if (!isComposite(head)) {
+    const object = await bucket.get(fileKey(fileId), { range: { offset, length } });
+    return object ? new Uint8Array(await object.arrayBuffer()) : null;
+  }
+  const manifest = await bucket.get(fileKey(fileId));
+  if (!manifest) return null;
+  const { parts } = await manifestOf(manifest);
+  const out = new Uint8Array(Math.max(0, Math.min(length, parts.reduce((n, p) => n + p.bytes, 0) - offset)));
+  let partStart = 0;
+  let at = 0;
+  for (const part of parts) {
+    const partEnd = partStart + part.bytes;
+    const from = Math.max(offset, partStart);
+    const to = Math.min(offset + out.length, partEnd);
+    if (from < to) {
+      const object = await bucket.get(part.key, { range: { offset: from - partStart, length: to - from } });
+      if (!object) throw new Error(`a part of a composite file is missing: ${part.key}`);
+      const bytes = new Uint8Array(await object.arrayBuffer());
+      out.set(bytes, at);
+      at += bytes.length;
+    }
+    partStart = partEnd;
+    if (partStart >= offset + out.length) break;
+  }
+  return out;
+}
+
 /** Every R2 key that holds a file's bytes: `files/{id}` and, for a composite, its parts. */
 export async function fileByteKeys(bucket: R2Bucket, fileId: string): Promise<string[]> {
   const head = await bucket.head(fileKey(fileId));

@@ -7,6 +7,12 @@ export interface ChunkSlice {
   /** Index of the first chunk this slice produces. */
   firstIndex: number;
   maxChunks: number;
+  /**
+   * The text is a window of a longer document (a byte range of a streamed file): no chunk is cut where the window
+   * ends. Chunking stops once a chunk could reach within `lookAhead` chars of the end, and `next` says where the
+   * following window resumes. Needs a window longer than `lookAhead` to make progress.
+   */
+  partial?: boolean;
 }
 
 export interface ChunkCursor {
@@ -268,6 +274,14 @@ function fit(u: Units, tk: Tokenizer, text: string, a: number, last: number, max
 }
 
 /**
+ * Chars a chunk of `maxTokens` tokens can reach past its start: every unit is ≥ 1 token and ≤ 64 chars, and cut
+ * detection looks WS_LOOK chars further. A partial window must be longer than this (text-window.ts reads 4 MiB).
+ */
+export function lookAhead(maxTokens: number): number {
+  return maxTokens * CACHED_PIECE_CHARS + 4 * WS_LOOK;
+}
+
+/**
  * Splits `doc.text` into chunks of at most `opts.maxTokens` cl100k tokens, consecutive chunks sharing up to
  * `opts.overlapTokens` tokens. With `slice`, produces at most `slice.maxChunks` chunks starting at a cursor;
  * running slices back to back yields the same chunks as one pass.
@@ -283,12 +297,15 @@ export async function chunkText(doc: ParsedDocument, opts: ChunkingOptions, slic
   const u = new Units(text, slice?.startChar ?? 0, lib, Math.min(64, Math.floor(maxTokens / 3) - 3));
   const minFill = Math.ceil(maxTokens * (1 - BOUNDARY_ZONE));
   const chunks: Chunk[] = [];
+  // In a partial window, a unit starting past `stopAt` might be cut short by the window's end.
+  const stopAt = slice?.partial ? text.length - lookAhead(maxTokens) : Number.POSITIVE_INFINITY;
 
   let a = 0;
-  while (u.has(a) && u.isWs(a)) a++;
+  while (u.has(a) && u.isWs(a) && u.startOf(a) <= stopAt) a++;
   if (!u.has(a)) return { chunks, next: null };
 
   while (chunks.length < maxChunks) {
+    if (!u.has(a) || u.startOf(a) > stopAt) break;
     // Fill the window [a, j) with whole units, remembering the best boundary in its last quarter.
     let sum = 0;
     let j = a;
@@ -318,7 +335,12 @@ export async function chunkText(doc: ParsedDocument, opts: ChunkingOptions, slic
 
     let rest = last + 1;
     while (u.has(rest) && u.isWs(rest)) rest++;
-    if (!u.has(rest)) return { chunks, next: null };
+    if (!u.has(rest)) {
+      if (!slice?.partial) return { chunks, next: null };
+      // Only whitespace to the window's end: the next window starts there (no overlap to carry over blanks).
+      a = rest;
+      break;
+    }
     // The next window starts up to overlapTokens before the cut, always after this window's start.
     let b = last + 1;
     let overlap = 0;
@@ -327,5 +349,6 @@ export async function chunkText(doc: ParsedDocument, opts: ChunkingOptions, slic
     a = b;
     u.drop(a);
   }
-  return { chunks, next: { startChar: u.startOf(a), firstIndex: firstIndex + chunks.length } };
+  // Past the last unit only in a partial window whose rest is whitespace: the next window starts after it.
+  return { chunks, next: { startChar: u.has(a) ? u.startOf(a) : text.length, firstIndex: firstIndex + chunks.length } };
 }

@@ -1,11 +1,13 @@
 // One ingest message: claim the next slice of a file, parse (cached), chunk, embed, write through the store object.
-import type { SliceClaim, SliceOutcome, SliceWrite } from "../store-object/slices";
+import type { Checkpoint, SliceClaim, SliceOutcome, SliceWrite } from "../store-object/slices";
 import { openFileBytes } from "../files/file-blobs";
-import { chunkText, countTokens } from "./chunker";
+import { chunkText, countTokens, type ChunkTextResult } from "./chunker";
 import { parseDocument } from "./parse";
 import { formatOf } from "./file-types";
 import { readParsed, writeParsed, type CachedParse } from "./parsed-cache";
 import type { IngestFileMessage } from "./messages";
+import { sizeLimitMessage } from "./size-limits";
+import { readTextWindow, streamsText } from "./text-window";
 import type { Embedder } from "../ports";
 import type { StoreObjects } from "../store-object/store-objects";
 import type { VectorIndex } from "../search/vector-index";
@@ -20,6 +22,11 @@ export const MAX_TOKENS_PER_FILE = 5_000_000;
  * embedder and 2 Workers AI calls of 100 — far from the 30 s CPU, 128 MB and subrequest limits.
  */
 export const SLICE_CHUNKS = 200;
+/**
+ * Largest text decoded whole (for a store file's parsed content; ingestion streams text above TEXT_WINDOW_BYTES):
+ * the HTML parser, which holds more per byte, passed 20 MB within a 128 MB heap (bench/parse-limits.ts).
+ */
+const WHOLE_TEXT_MAX_BYTES = 16_000_000;
 /** Plain-text files above this size get their parsed text cached (they are read once per slice). */
 const PARSE_CACHE_MIN_BYTES = 1024 * 1024;
 
@@ -33,6 +40,8 @@ export interface IngestDeps {
   /** The catalog's files: a message that finds no bytes asks whether the file was deleted. */
   files: FilesCatalog;
   attachments: AttachmentService;
+  /** Tokens per file above which a file fails `invalid_file` (MAX_FILE_TOKENS; OpenAI's 5,000,000 by default). */
+  maxFileTokens: number;
 }
 
 /**
@@ -41,11 +50,22 @@ export interface IngestDeps {
  * (one R2 read instead of a read, a miss and a write — the local R2 serializes them).
  */
 export function cachesParsedText(filename: string, bytes: number): boolean {
-  return formatOf(filename) !== "text" || bytes > PARSE_CACHE_MIN_BYTES;
+  return formatOf(filename) !== "text" || (bytes > PARSE_CACHE_MIN_BYTES && !streamsText(filename, bytes));
 }
 
-/** The parsed text of a file: from the cache, or parsed from its bytes (and cached when worth it). */
+/** The file-level failure for a text with more tokens than allowed. */
+function tooManyTokens(count: string, limit: number): { kind: "failed"; code: "invalid_file"; message: string } {
+  return { kind: "failed", code: "invalid_file", message: `The file could not be parsed because it is too large: ${count} tokens, the limit is ${limit}.` };
+}
+
+/**
+ * The parsed text of a file: from the cache, or parsed from its bytes (and cached when worth it). A file above its
+ * format's size limit (size-limits.ts) fails before any byte is read; so does a text too large to be held whole
+ * (WHOLE_TEXT_MAX_BYTES; the pipeline streams text, see text-window.ts).
+ */
 export async function loadParsed(bucket: R2Bucket, fileId: string, filename: string, bytes: number): Promise<CachedParse | { failed: "unsupported_file" | "invalid_file"; message: string } | null> {
+  const tooLarge = formatOf(filename) === "text" && bytes > WHOLE_TEXT_MAX_BYTES ? `Text files larger than ${WHOLE_TEXT_MAX_BYTES / 1_000_000} MB are only read in slices.` : sizeLimitMessage(filename, bytes);
+  if (tooLarge) return { failed: "invalid_file", message: tooLarge };
   const cacheable = cachesParsedText(filename, bytes);
   if (cacheable) {
     const cached = await readParsed(bucket, fileId);
@@ -62,19 +82,58 @@ export async function loadParsed(bucket: R2Bucket, fileId: string, filename: str
   return parsed;
 }
 
-/** Chunks and embeds one claimed slice; a value, not a write, so a batch's slices are written together. */
-async function prepareSlice(deps: IngestDeps, msg: IngestFileMessage, claim: SliceClaim): Promise<PreparedSlice> {
+type SliceChunks = { kind: "chunks"; chunks: ChunkTextResult["chunks"]; next: Checkpoint | null } | Exclude<PreparedSlice, { kind: "write" }>;
+
+/** The chunks of one slice of a whole-document parse (cached between slices). */
+async function parsedSliceChunks(deps: IngestDeps, msg: IngestFileMessage, claim: SliceClaim): Promise<SliceChunks> {
   const parsed = await loadParsed(deps.bucket, msg.file_id, claim.filename, claim.bytes);
   // The bytes are gone: the file was deleted while this message waited (see ingestSlices).
   if (parsed === null) return { kind: "gone", projectId: claim.projectId };
   if ("failed" in parsed) return { kind: "failed", code: parsed.failed, message: parsed.message };
-  if (parsed.tokenCount !== null && parsed.tokenCount > MAX_TOKENS_PER_FILE)
-    return { kind: "failed", code: "invalid_file", message: `The file could not be parsed because it is too large: ${parsed.tokenCount} tokens, the limit is ${MAX_TOKENS_PER_FILE}.` };
-  const { chunks, next } = await chunkText(parsed, { maxTokens: claim.maxTokens, overlapTokens: claim.overlapTokens }, {
+  if (parsed.tokenCount !== null && parsed.tokenCount > deps.maxFileTokens) return tooManyTokens(String(parsed.tokenCount), deps.maxFileTokens);
+  const result = await chunkText(parsed, { maxTokens: claim.maxTokens, overlapTokens: claim.overlapTokens }, {
     startChar: claim.checkpoint.startChar,
     firstIndex: claim.checkpoint.firstIndex,
     maxChunks: SLICE_CHUNKS,
   });
+  return { kind: "chunks", ...result };
+}
+
+/**
+ * The chunks of one slice of a large plain-text file, from one ranged read of its bytes (text-window.ts): memory
+ * stays bounded whatever the file's size. Tokens are counted as slices go, so the per-file limit fails the file at
+ * the slice that crosses it.
+ */
+async function streamedSliceChunks(deps: IngestDeps, msg: IngestFileMessage, claim: SliceClaim): Promise<SliceChunks> {
+  const { checkpoint } = claim;
+  const window = await readTextWindow(deps.bucket, msg.file_id, claim.bytes, checkpoint.text);
+  if (window === null) return { kind: "gone", projectId: claim.projectId };
+  if ("failed" in window) return { kind: "failed", code: window.failed, message: window.message };
+  const { chunks, next } = await chunkText({ text: window.text, pageStarts: null }, { maxTokens: claim.maxTokens, overlapTokens: claim.overlapTokens }, {
+    startChar: 0,
+    firstIndex: checkpoint.firstIndex,
+    maxChunks: SLICE_CHUNKS,
+    partial: !window.final,
+  });
+  const tokens = (checkpoint.text?.tokens ?? 0) + (await countTokens(next ? window.text.slice(0, next.startChar) : window.text));
+  if (tokens > deps.maxFileTokens) return tooManyTokens(`more than ${deps.maxFileTokens}`, deps.maxFileTokens);
+  const base = checkpoint.startChar;
+  return {
+    kind: "chunks",
+    chunks: chunks.map((c) => ({ ...c, startChar: base + c.startChar, endChar: base + c.endChar })),
+    next: next && {
+      startChar: base + next.startChar,
+      firstIndex: next.firstIndex,
+      text: { byte: window.byteAt(next.startChar), encoding: window.encoding, tokens },
+    },
+  };
+}
+
+/** Chunks and embeds one claimed slice; a value, not a write, so a batch's slices are written together. */
+async function prepareSlice(deps: IngestDeps, msg: IngestFileMessage, claim: SliceClaim): Promise<PreparedSlice> {
+  const sliced = streamsText(claim.filename, claim.bytes) ? await streamedSliceChunks(deps, msg, claim) : await parsedSliceChunks(deps, msg, claim);
+  if (sliced.kind !== "chunks") return sliced;
+  const { chunks, next } = sliced;
   const vectors: Float32Array[] = [];
   for (let i = 0; i < chunks.length; i += deps.embedder.maxBatchSize) {
     vectors.push(...(await deps.embedder.embed(chunks.slice(i, i + deps.embedder.maxBatchSize).map((c) => c.text), "document")));

@@ -5,6 +5,18 @@ import type { Chunk } from "../ports";
 export interface Checkpoint {
   startChar: number;
   firstIndex: number;
+  /** Plain text read in byte ranges (text-window.ts): where `startChar` is in the file's bytes. */
+  text?: TextCursor;
+}
+
+/** A streamed text file's position in its bytes, and what earlier slices learnt about it. */
+export interface TextCursor {
+  /** Byte offset in the stored file of the checkpoint's `startChar`. */
+  byte: number;
+  /** Chosen from the file's first bytes (BOM or zero-byte pattern) in its first slice. */
+  encoding: "utf-8" | "utf-16le" | "utf-16be";
+  /** cl100k tokens of the text before `startChar` (checked against the per-file limit as slices go). */
+  tokens: number;
 }
 
 /** What the ingest consumer needs to process the next slice of a file. */

@@ -22,12 +22,14 @@ function fromCodeUnits(count: number, unitAt: (i: number) => number): string {
   return parts.join("");
 }
 
-function decodeUtf16(bytes: Uint8Array, littleEndian: boolean, from: number): string {
+/** UTF-16 code units of `bytes` from byte `from` on (a trailing odd byte is ignored). */
+export function decodeUtf16(bytes: Uint8Array, littleEndian: boolean, from: number): string {
   const view = new DataView(bytes.buffer, bytes.byteOffset + from, bytes.byteLength - from);
   return fromCodeUnits(view.byteLength >> 1, (i) => view.getUint16(2 * i, littleEndian));
 }
 
-function decodeCp1252(bytes: Uint8Array): string {
+/** Windows-1252 bytes as text, one char per byte. */
+export function decodeCp1252(bytes: Uint8Array): string {
   return fromCodeUnits(bytes.length, (i) => {
     const b = bytes[i] ?? 0;
     return b >= 0x80 && b < 0xa0 ? CP1252_HIGH.charCodeAt(b - 0x80) : b;
@@ -35,7 +37,7 @@ function decodeCp1252(bytes: Uint8Array): string {
 }
 
 /** Which UTF-16 byte order a BOM-less buffer with zero bytes looks like, if any. */
-function sniffUtf16(bytes: Uint8Array): "le" | "be" | null {
+export function sniffUtf16(bytes: Uint8Array): "le" | "be" | null {
   const n = Math.min(bytes.length, SNIFF_BYTES) & ~1;
   let evenZeros = 0;
   let oddZeros = 0;
@@ -50,7 +52,8 @@ function sniffUtf16(bytes: Uint8Array): "le" | "be" | null {
   return null;
 }
 
-function looksBinary(text: string): boolean {
+/** More control characters than text has (see MAX_CONTROL_SHARE). */
+export function looksBinary(text: string): boolean {
   let controls = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -30,3 +30,18 @@ describe("parseDocument: DOCX", () => {
     }
   });
 });
+
+describe("parseDocument: DOCX larger than mammoth can hold", () => {
+  it("refuses a small file whose document XML inflates beyond the limit, naming the limit, before parsing it", async () => {
+    const { MAX_DOCUMENT_XML_BYTES } = await import("../../../../src/core/ingestion/parse/docx");
+    // Repetitive text compresses ~1000:1, so the file stays small while its XML does not.
+    const paragraph = "word ".repeat(2000);
+    const bytes = makeDocx(Array.from({ length: Math.ceil(MAX_DOCUMENT_XML_BYTES / paragraph.length) + 1 }, () => paragraph));
+    expect(bytes.length).toBeLessThan(MAX_DOCUMENT_XML_BYTES / 50);
+    const result = await parseDocument(bytes, "bomb.docx");
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.code).toBe("invalid_file");
+    expect(result.message).toMatch(/DOCX documents with more than \d+ MB of uncompressed text XML cannot be processed/);
+  });
+});

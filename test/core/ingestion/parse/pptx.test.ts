@@ -35,3 +35,18 @@ describe("parseDocument: PPTX", () => {
     }
   });
 });
+
+describe("parseDocument: PPTX larger than an isolate can hold", () => {
+  it("refuses a small deck whose slide XML inflates beyond the measured limit, naming the limit", async () => {
+    // 33 MB of repetitive slide text: a small file, above the 32 MB of inflated XML a 128 MB isolate can take.
+    const paragraph = "slide ".repeat(2000);
+    const slides = Array.from({ length: 1400 }, () => [paragraph, paragraph]);
+    const bytes = makePptx(slides);
+    expect(bytes.length).toBeLessThan(2_000_000);
+    const result = await parseDocument(bytes, "bomb.pptx");
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.code).toBe("invalid_file");
+    expect(result.message).toMatch(/PPTX presentations with more than 32 MB of uncompressed slide XML cannot be processed/);
+  });
+});

@@ -1,5 +1,7 @@
 // `npm run dev`: the worker on http://localhost:8787 (PORT=nnnn to change), fully offline, data kept in .wrangler/state.
+// Every configuration variable (src/config.ts) set in this process's environment reaches the worker as a var.
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 
 const port = process.env.PORT ?? "8787";
 const apiKeys = process.env.API_KEYS ?? "sk-local";
@@ -9,6 +11,7 @@ const args = [
   "--ip", process.env.HOST ?? "localhost",
   "--persist-to", process.env.PERSIST_TO ?? ".wrangler/state",
   "--var", `API_KEYS:${apiKeys}`,
+  ...configVars().flatMap(([name, value]) => ["--var", `${name}:${value}`]),
   "--show-interactive-dev-session=false",
   ...process.argv.slice(2),
 ];
@@ -18,3 +21,10 @@ const child = spawn("npx", args, {
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));
+
+/** [name, value] of each variable ConfigSchema declares (its keys are the UPPER_CASE properties) that is set here. */
+function configVars() {
+  const source = readFileSync(new URL("../src/config.ts", import.meta.url), "utf8");
+  const names = [...source.matchAll(/^\s+([A-Z][A-Z0-9_]+): z\./gm)].map((m) => m[1]).filter((n) => n !== "API_KEYS");
+  return names.filter((n) => process.env[n] !== undefined && process.env[n] !== "").map((n) => [n, process.env[n]]);
+}

@@ -1,7 +1,7 @@
 // npm run bench:chaos — hard-kills `npm run dev` (the whole process group) during a 400-file batch and an index sync,
 // restarts it on the same state and port, and prints how long files and the sync take to end, then counts inconsistencies.
 // One line per figure. Exit code 0 whatever the figures; non-zero only when the harness itself breaks.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import LlamaCloud, { toFile as toLlamaFile } from "@llamaindex/llama-cloud";
@@ -19,8 +19,8 @@ import {
   type Removed,
 } from "./chaos/checks";
 import { startDevServer, waitUntilAnswering, waitUntilSilent, type DevServer } from "./chaos/dev-server";
+import { docText, scifactDocs } from "./lib/data";
 
-const CORPUS = new URL("../../shared/data/scifact/corpus.jsonl", import.meta.url);
 const BATCH_FILES = Number(process.env.BATCH_FILES ?? 400);
 const DIRECTORY_FILES = Number(process.env.DIRECTORY_FILES ?? 50);
 /** Files added to the directory between the first sync and the interrupted one. */
@@ -33,18 +33,8 @@ const UPLOAD_CONCURRENCY = 16;
 const POLL_MS = 500;
 const API_KEY = "sk-chaos";
 
-interface Doc {
-  _id: string;
-  title: string;
-  text: string;
-}
-
-const docs = readFileSync(CORPUS, "utf8")
-  .split("\n")
-  .filter(Boolean)
-  .slice(0, BATCH_FILES + DIRECTORY_FILES + ADDED_FILES + 1)
-  .map((line) => JSON.parse(line) as Doc);
-const textOf = (d: Doc) => `${d.title}\n\n${d.text}`;
+const docs = scifactDocs(BATCH_FILES + DIRECTORY_FILES + ADDED_FILES + 1);
+const textOf = docText;
 const seconds = (fromMs: number, toMs = performance.now()) => ((toMs - fromMs) / 1000).toFixed(1);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const print = (line: string) => console.log(`chaos ${line}`);

@@ -1,28 +1,17 @@
 // npm run bench:ingest — SciFact (5,183 abstracts, one file each) through the API of a locally started worker,
 // and the in-process floor (parse + chunk + hash-embed the same text, no server). One line per figure.
-import { readFileSync } from "node:fs";
+import { docText, scifactDocs } from "./lib/data";
 import OpenAI, { toFile } from "openai";
 import { chunkText, countTokens } from "../src/core/ingestion/chunker";
 import { parseDocument } from "../src/core/ingestion/parse";
 import { HashEmbedder } from "../src/core/embedding/hash";
 import { API_KEY, startWorker } from "../e2e/harness";
 
-const CORPUS = new URL("../../shared/data/scifact/corpus.jsonl", import.meta.url);
 const UPLOAD_CONCURRENCY = Number(process.env.UPLOAD_CONCURRENCY ?? 16);
 const LIMIT = Number(process.env.DOCS ?? Infinity);
 
-interface Doc {
-  _id: string;
-  title: string;
-  text: string;
-}
-
-const docs = readFileSync(CORPUS, "utf8")
-  .split("\n")
-  .filter(Boolean)
-  .slice(0, LIMIT)
-  .map((line) => JSON.parse(line) as Doc);
-const texts = docs.map((d) => `${d.title}\n\n${d.text}`);
+const docs = scifactDocs(LIMIT);
+const texts = docs.map(docText);
 const print = (name: string, value: string) => console.log(`${name} ${value}`);
 
 async function floor(): Promise<{ seconds: number; tokens: number }> {

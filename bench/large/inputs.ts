@@ -1,19 +1,11 @@
 // Benchmark inputs made from SciFact abstracts (../shared/data/scifact, read at run time; nothing is copied into the project).
-import { readFileSync } from "node:fs";
-
-const CORPUS = new URL("../../../shared/data/scifact/corpus.jsonl", import.meta.url);
+import { docText, scifactDocs } from "../lib/data";
 
 let cached: string[] | undefined;
 
 /** The corpus's abstracts ("title\n\ntext"), in file order. */
 export function abstracts(): string[] {
-  cached ??= readFileSync(CORPUS, "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => {
-      const d = JSON.parse(line) as { title: string; text: string };
-      return `${d.title}\n\n${d.text}`;
-    });
+  cached ??= scifactDocs().map(docText);
   return cached;
 }
 

@@ -43,6 +43,11 @@ export function loadDataset(folder: string, qrelsFile: string): Dataset {
   return { docs: jsonl<Doc>(resolve(dir, "corpus.jsonl")), queries: jsonl<Query>(resolve(dir, "queries.jsonl")), qrels };
 }
 
+/** SciFact's corpus (../shared/data/scifact/corpus.jsonl), in file order: every benchmark that uploads abstracts. */
+export function scifactDocs(limit = Infinity): Doc[] {
+  return jsonl<Doc>(resolve(DATA, "scifact", "corpus.jsonl")).slice(0, limit);
+}
+
 /** The text a document is indexed as: title and body, as one chunk. */
 export const docText = (d: Doc) => (d.title ? `${d.title}\n\n${d.text}` : d.text);
 

@@ -26,6 +26,7 @@ import { DirectoryService } from "./core/directories/directory-service";
 import { DirectoryFileService } from "./core/directories/directory-file-service";
 import { IndexService } from "./core/indexes/index-service";
 import { RetrievalService } from "./core/indexes/retrieval-service";
+import { DocumentService } from "./core/documents/document-service";
 import type { SyncDeps } from "./core/indexes/sync-runner";
 
 export interface Services {
@@ -48,6 +49,8 @@ export interface Services {
   directoryFiles: DirectoryFileService;
   indexes: IndexService;
   retrieval: RetrievalService;
+  /** find / grep / read over an index's files. */
+  documents: DocumentService;
   syncDeps: SyncDeps;
 }
 
@@ -115,7 +118,7 @@ export function buildServices(env: Env): Services {
 function buildLlamaCloudServices(
   env: Env,
   core: Pick<Services, "files" | "vectorStores" | "attachments" | "storeObjects" | "search" | "repos">,
-): Pick<Services, "directories" | "directoryFiles" | "indexes" | "retrieval" | "syncDeps"> {
+): Pick<Services, "directories" | "directoryFiles" | "indexes" | "retrieval" | "documents" | "syncDeps"> {
   const directories = new DirectoriesRepo(env.DB);
   const directoryFiles = new DirectoryFilesRepo(env.DB);
   const indexes = new IndexesRepo(env.DB);
@@ -124,6 +127,7 @@ function buildLlamaCloudServices(
     directoryFiles: new DirectoryFileService(directories, directoryFiles, core.files),
     indexes: new IndexService(indexes, directories, core.vectorStores, core.storeObjects, env.INGEST),
     retrieval: new RetrievalService(core.search, core.storeObjects),
+    documents: new DocumentService(core.storeObjects),
     syncDeps: { indexes, directories, directoryFiles, vectorStores: core.repos.vectorStores, objects: core.storeObjects, attachments: core.attachments },
   };
 }

@@ -5,6 +5,7 @@ import { directoryRoutes } from "./directories/routes";
 import { llamaFileRoutes } from "./files/routes";
 import { indexRoutes } from "./indexes/routes";
 import { retrievalRoutes } from "./retrieval/routes";
+import { retrievalFileRoutes } from "./retrieval/file-routes";
 
 export function llamacloudRoutes() {
   const app = new Hono<AppEnv>();
@@ -12,5 +13,6 @@ export function llamacloudRoutes() {
   app.route("/beta/directories", directoryRoutes());
   app.route("/indexes", indexRoutes());
   app.route("/retrieval", retrievalRoutes());
+  app.route("/retrieval/files", retrievalFileRoutes());
   return app;
 }

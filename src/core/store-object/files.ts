@@ -60,3 +60,16 @@ export interface BatchState {
   status: "in_progress" | "completed" | "cancelled";
   file_counts: FileCounts;
 }
+
+/**
+ * A window of a file's parsed text, reassembled from its chunks (`text.slice(start_char, end_char)` of each; overlaps
+ * counted once, whitespace the chunker dropped between chunks reads as spaces). Offsets are UTF-16 code units into the
+ * same text as the chunks' `start_char`/`end_char`. `length` is the whole text's length (0 until the file completed).
+ */
+export interface FileTextWindow {
+  status: StoreFileStatus;
+  filename: string;
+  length: number;
+  /** The text of [start, min(end, length)). */
+  text: string;
+}

@@ -1,7 +1,7 @@
 // The store object's RPC surface as the core sees it: one object per vector store, every call a Promise (Workers RPC).
 // src/platform/store-object/object.ts implements it; the composition root checks that its stubs satisfy this port.
 import type { Attributes, Filter } from "../ports";
-import type { AttachSpec, Attached, BatchState, FileListQuery, LastErrorCode, StoreFileRow } from "./files";
+import type { AttachSpec, Attached, BatchState, FileListQuery, FileTextWindow, LastErrorCode, StoreFileRow } from "./files";
 import type { ScoredChunk, StoreSearchInput } from "./search";
 import type { SliceClaim, SliceWrite, SliceWritten } from "./slices";
 import type { StoreInit, StoreSummary } from "./summary";
@@ -26,6 +26,8 @@ export interface StoreFilesPort {
   /** Records the files in_progress (a file already in progress or completed is left as it is); null once destroyed. */
   attachFiles(specs: AttachSpec[], batch?: { batchId: string; createdAt: number }): Promise<Attached[] | null>;
   getFile(fileId: string): Promise<StoreFileRow | null>;
+  /** Characters [start, end) of a file's parsed text (see FileTextWindow); null when the file is not attached. */
+  fileText(fileId: string, start: number, end: number): Promise<FileTextWindow | null>;
   listFiles(q: FileListQuery): Promise<{ rows: StoreFileRow[]; hasMore: boolean } | "bad_cursor">;
   /** Null when the file is not attached. */
   updateAttributes(fileId: string, attributes: Attributes | null): Promise<StoreFileRow | null>;

@@ -93,6 +93,16 @@ export function deleteFileChunks(sql: Sql, fileId: string, exceptGeneration?: nu
   return ids;
 }
 
+/** The chunks of a file's generation that overlap characters [start, end), in order. */
+export function chunksOverlapping(sql: Sql, fileId: string, generation: number, start: number, end: number): Array<Pick<ChunkRow, "text" | "start_char" | "end_char">> {
+  return sql.all(`SELECT text, start_char, end_char FROM chunks WHERE file_id = ? AND generation = ? AND end_char > ? AND start_char < ? ORDER BY chunk_index`, fileId, generation, start, end);
+}
+
+/** Length of a file generation's parsed text: the furthest chunk end (0 without chunks). */
+export function textLength(sql: Sql, fileId: string, generation: number): number {
+  return sql.all<{ n: number | null }>(`SELECT MAX(end_char) AS n FROM chunks WHERE file_id = ? AND generation = ?`, fileId, generation)[0]?.n ?? 0;
+}
+
 export function fileText(sql: Sql, fileId: string, generation: number): ChunkRow[] {
   return sql.all<ChunkRow>(`SELECT * FROM chunks WHERE file_id = ? AND generation = ? ORDER BY chunk_index`, fileId, generation);
 }

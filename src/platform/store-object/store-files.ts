@@ -2,7 +2,7 @@
 import * as filesTable from "./files-table";
 import * as batchesTable from "./batches-table";
 import * as chunksTable from "./chunks-table";
-import type { AttachSpec, Attached, BatchState, FileListQuery, LastErrorCode, StoreFileRow } from "../../core/store-object/files";
+import type { AttachSpec, Attached, BatchState, FileListQuery, FileTextWindow, LastErrorCode, StoreFileRow } from "../../core/store-object/files";
 import type { Checkpoint, SliceClaim, SliceWrite, SliceWritten } from "../../core/store-object/slices";
 import type { Attributes } from "../../core/ports";
 import { noteIngestActivity } from "./recovery";
@@ -75,6 +75,28 @@ export abstract class StoreObjectFiles extends StoreObjectCore {
     const row = filesTable.getFile(this.sql, fileId);
     if (!row) return null;
     return { row, chunks: row.status === "completed" ? chunksTable.fileText(this.sql, fileId, row.generation) : [] };
+  }
+
+  /** Characters [start, end) of a completed file's parsed text, from its chunks; empty text before it completed. */
+  fileText(fileId: string, start: number, end: number): FileTextWindow | null {
+    const row = filesTable.getFile(this.sql, fileId);
+    if (!row) return null;
+    if (row.status !== "completed") return { status: row.status, filename: row.filename, length: 0, text: "" };
+    const length = chunksTable.textLength(this.sql, fileId, row.generation);
+    const from = Math.max(0, Math.min(start, length));
+    const to = Math.max(from, Math.min(end, length));
+    const parts: string[] = [];
+    let at = from;
+    for (const c of chunksTable.chunksOverlapping(this.sql, fileId, row.generation, from, to)) {
+      const s = Math.max(c.start_char, at);
+      const e = Math.min(c.end_char, to);
+      if (e <= s) continue;
+      if (s > at) parts.push(" ".repeat(s - at));
+      parts.push(c.text.slice(s - c.start_char, e - c.start_char));
+      at = e;
+    }
+    if (to > at) parts.push(" ".repeat(to - at));
+    return { status: row.status, filename: row.filename, length, text: parts.join("") };
   }
 
   // --- file batches ----------------------------------------------------------------------

@@ -5,7 +5,8 @@ import { notFound } from "../../http/errors";
 import { pageRequest, pageResponse } from "../shared/pagination";
 import { llamaQuery } from "../shared/query";
 import { presignedDownload } from "./download";
-import { FileContentQuery, FileCreateFields, FileListQuery } from "./schemas";
+import { FileContentQuery, FileCreateFields, FileListQuery, FileQueryBody } from "./schemas";
+import { jsonBody } from "../../http/json-body";
 import { fileCursor, serializeLlamaFile } from "./serialize";
 import { receiveLlamaUpload } from "./upload";
 
@@ -29,6 +30,26 @@ export function llamaFileRoutes() {
       fileIds: q.file_ids,
     });
     return c.json(pageResponse(page, serializeLlamaFile, fileCursor(q.order_by)));
+  });
+
+  // The deprecated POST form of the list: the same query, its filter in the body.
+  app.post("/query", async (c) => {
+    const body = await jsonBody(c, FileQueryBody);
+    const f = body.filter ?? {};
+    const projectId = c.get("projectId");
+    const fileIds = f.file_ids ?? undefined;
+    // Filters no file here can pass: a data source (every file was uploaded by hand), another project, no ids.
+    const none = (f.data_source_id ?? null) !== null || (f.project_id != null && f.project_id !== projectId) || fileIds?.length === 0;
+    const page = none
+      ? { items: [], last: null }
+      : await c.get("services").files.query(projectId, {
+          ...pageRequest(body),
+          orderBy: body.order_by,
+          fileName: f.file_name ?? undefined,
+          externalFileId: f.external_file_id ?? undefined,
+          fileIds,
+        });
+    return c.json(pageResponse(page, serializeLlamaFile, fileCursor(body.order_by)));
   });
 
   app.get("/:file_id", async (c) => {

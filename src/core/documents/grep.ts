@@ -27,14 +27,17 @@ export type TextSource = (start: number, end: number) => Promise<{ text: string;
 /** A page of matches; `next` is the offset the next page resumes at (the next match's start), null at the end. */
 export type GrepPage = { kind: "page"; matches: GrepMatch[]; next: number | null } | { kind: "time_limit" };
 
-/** Matches starting at or after `from`, at most `pageSize` of them, with `context` characters either side. */
-export async function grepText(read: TextSource, regex: RegExp, from: number, pageSize: number, context: number): Promise<GrepPage> {
-  const started = Date.now();
+/**
+ * Matches starting at or after `from`, at most `pageSize` of them, with `context` characters either side.
+ * `now` (epoch ms) is the clock the time limit reads.
+ */
+export async function grepText(read: TextSource, regex: RegExp, from: number, pageSize: number, context: number, now: () => number = Date.now): Promise<GrepPage> {
+  const started = now();
   let block = { start: 0, text: "" };
   let length = Infinity;
   const ensure = async (start: number, end: number) => {
     if (start >= block.start && Math.min(end, length) <= block.start + block.text.length) return;
-    if (Date.now() - started > GREP_TIME_LIMIT_MS) return "time_limit" as const;
+    if (now() - started > GREP_TIME_LIMIT_MS) return "time_limit" as const;
     const begin = Math.max(0, start);
     const got = await read(begin, Math.max(end, begin + BLOCK_CHARS));
     block = { start: begin, text: got.text };

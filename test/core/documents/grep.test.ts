@@ -1,6 +1,6 @@
 // grepText's windows: matches across and at window boundaries are found once, anchors hold, pages resume exactly.
 import { describe, expect, it } from "vitest";
-import { GREP_WINDOW_CHARS, MAX_MATCH_CHARS, grepText, type TextSource } from "../../../src/core/documents/grep";
+import { GREP_TIME_LIMIT_MS, GREP_WINDOW_CHARS, MAX_MATCH_CHARS, grepText, type TextSource } from "../../../src/core/documents/grep";
 import { compilePattern } from "../../../src/core/documents/pattern";
 
 const source = (text: string): TextSource => async (start, end) => ({ text: text.slice(start, end), length: text.length });
@@ -44,5 +44,17 @@ describe("grepText", () => {
     const expected = [...text.matchAll(/w\d*7\b/g)].map((m) => m.index);
     expect((await all(text, "w\\d*7\\b", 1)).map((m) => m.start_char)).toEqual(expected);
     expect((await all(text, "w\\d*7\\b", 7)).map((m) => m.start_char)).toEqual(expected);
+  });
+
+  it("stops with time_limit when reading the text outlasts the limit", async () => {
+    const text = "z".repeat(2_000_000);
+    let clock = 0;
+    // Each read of the text takes a fifth of the limit on this clock.
+    const slow: TextSource = async (start, end) => {
+      clock += GREP_TIME_LIMIT_MS / 5;
+      return source(text)(start, end);
+    };
+    expect(await grepText(slow, regex("needle"), 0, 10, 0, () => clock)).toEqual({ kind: "time_limit" });
+    expect((await grepText(source(text), regex("needle"), 0, 10, 0, () => clock)).kind).toBe("page");
   });
 });

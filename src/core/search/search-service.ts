@@ -9,6 +9,7 @@ import { vectorCalibration } from "./calibration";
 import type { Reranker } from "./reranker";
 import type { QueryRewriter } from "./query-rewriter";
 import type { VectorQueryIndex } from "./vector-index";
+import type { DirectoryFileFilter } from "./directory-file-filter";
 
 export interface SearchRequest {
   queries: string[];
@@ -25,6 +26,8 @@ export interface ChunkSearchRequest extends Omit<SearchRequest, "maxResults"> {
   limit: number;
   /** Candidates per retriever inside the store object; never fewer than CANDIDATES_PER_RETRIEVER (Vectorize stays at that: topK ≤ 100). */
   candidates?: number | undefined;
+  /** LlamaCloud's static filter on the exporting directory file, applied with `filter` before ranking. */
+  directoryFiles?: DirectoryFileFilter | null | undefined;
 }
 
 export interface ChunkSearchResult {
@@ -79,6 +82,7 @@ export class SearchService {
     const chunks = await this.objects.get(storeId).search({
       queries,
       filter: req.filter,
+      directoryFiles: req.directoryFiles ?? null,
       candidates,
       weights: req.weights ?? defaultHybridWeights(this.embedder.id),
       vectorCalibration: vectorCalibration(this.embedder.id),

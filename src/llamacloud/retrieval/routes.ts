@@ -4,7 +4,7 @@ import type { AppEnv } from "../../http/app-env";
 import { badRequest, notFound } from "../../http/errors";
 import { jsonBody } from "../../http/json-body";
 import type { HybridWeights } from "../../core/search/fusion";
-import { toFilter } from "./filters";
+import { toDirectoryFileFilter, toFilter } from "./filters";
 import { RetrievalRetrieveParams } from "./schemas";
 import { serializeResult } from "./serialize";
 
@@ -35,6 +35,7 @@ export function retrievalRoutes() {
       topK: body.top_k,
       scoreThreshold: body.score_threshold ?? 0,
       filter: toFilter(body.custom_filters),
+      directoryFiles: toDirectoryFileFilter(body.static_filters),
       weights: weightsOf(body),
       rerank: body.rerank?.enabled ?? true,
       rerankTopN: body.rerank?.top_n ?? null,

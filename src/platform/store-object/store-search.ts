@@ -9,6 +9,7 @@ import { VectorCache } from "./vector-cache";
 import { allowedFiles, hydrate, keywordCandidates } from "./search-table";
 import type { ScoredChunk, StoreSearchInput } from "../../core/store-object/search";
 import { StoreObjectFiles } from "./store-files";
+import * as syncTable from "./sync-table";
 
 export type { ScoredChunk, StoreSearchInput };
 
@@ -24,7 +25,7 @@ export abstract class StoreObjectSearch extends StoreObjectFiles {
     const meta = readMeta(this.sql);
     if (!meta) return "missing";
     if (meta.expired) return "expired";
-    const allowed = allowedFiles(this.sql, input.filter);
+    const allowed = intersect(allowedFiles(this.sql, input.filter), input.directoryFiles ? syncTable.filesExportedFrom(this.sql, input.directoryFiles) : null);
     this.vectorCache ??= VectorCache.load(this.sql);
     const best = new Map<number, number>();
     for (const q of input.queries) {
@@ -75,4 +76,10 @@ function mergeHits(a: VectorHit[], b: VectorHit[]): VectorHit[] {
   const best = new Map<number, number>();
   for (const h of [...a, ...b]) best.set(h.chunkId, Math.max(best.get(h.chunkId) ?? -Infinity, h.score));
   return [...best.entries()].map(([chunkId, score]) => ({ chunkId, score })).sort((x, y) => y.score - x.score || x.chunkId - y.chunkId);
+}
+
+/** Files allowed by both restrictions (null = no restriction). */
+function intersect(a: Set<string> | null, b: Set<string> | null): Set<string> | null {
+  if (!a || !b) return a ?? b;
+  return new Set([...a].filter((id) => b.has(id)));
 }

@@ -26,6 +26,7 @@ import { DirectoryService } from "./core/directories/directory-service";
 import { DirectoryFileService } from "./core/directories/directory-file-service";
 import { IndexService } from "./core/indexes/index-service";
 import { RetrievalService } from "./core/indexes/retrieval-service";
+import { ScheduledSyncs } from "./core/indexes/scheduled-syncs";
 import type { SyncDeps } from "./core/indexes/sync-runner";
 
 export interface Services {
@@ -47,6 +48,8 @@ export interface Services {
   directories: DirectoryService;
   directoryFiles: DirectoryFileService;
   indexes: IndexService;
+  /** Daily (Cron Trigger) and on_source_change syncs. */
+  scheduledSyncs: ScheduledSyncs;
   retrieval: RetrievalService;
   syncDeps: SyncDeps;
 }
@@ -115,14 +118,17 @@ export function buildServices(env: Env): Services {
 function buildLlamaCloudServices(
   env: Env,
   core: Pick<Services, "files" | "vectorStores" | "attachments" | "storeObjects" | "search" | "repos">,
-): Pick<Services, "directories" | "directoryFiles" | "indexes" | "retrieval" | "syncDeps"> {
+): Pick<Services, "directories" | "directoryFiles" | "indexes" | "scheduledSyncs" | "retrieval" | "syncDeps"> {
   const directories = new DirectoriesRepo(env.DB);
   const directoryFiles = new DirectoryFilesRepo(env.DB);
   const indexes = new IndexesRepo(env.DB);
+  const indexService = new IndexService(indexes, directories, core.vectorStores, core.storeObjects, env.INGEST);
+  const scheduledSyncs = new ScheduledSyncs(indexService, indexes, env.INGEST);
   return {
     directories: new DirectoryService(directories),
-    directoryFiles: new DirectoryFileService(directories, directoryFiles, core.files),
-    indexes: new IndexService(indexes, directories, core.vectorStores, core.storeObjects, env.INGEST),
+    directoryFiles: new DirectoryFileService(directories, directoryFiles, core.files, (ids) => scheduledSyncs.sourceChanged(ids)),
+    indexes: indexService,
+    scheduledSyncs,
     retrieval: new RetrievalService(core.search, core.storeObjects),
     syncDeps: { indexes, directories, directoryFiles, vectorStores: core.repos.vectorStores, objects: core.storeObjects, attachments: core.attachments },
   };

@@ -47,7 +47,7 @@ export class IndexService {
     if (!source) return missing("directory", params.sourceDirectoryId, "source_directory_id");
     const id = newIndexId();
     const name = params.name ?? source.name;
-    const store = await this.vectorStores.create(projectId, { name, description: params.description ?? null, metadata: { llamacloud_index_id: id } });
+    const store = await this.vectorStores.create(projectId, { name, description: params.description ?? null, metadata: { llamacloud_index_id: id }, vectors: params.vectorTarget !== "DISABLED" });
     const now = nowIso();
     const outputDirectoryId = newDirectoryId();
     await this.directories.insert({ id: outputDirectoryId, project_id: projectId, name: `${name} (index output)`, description: `Output of index ${id}.`, type: "index", system_metadata: null, created_at: now, updated_at: now });

@@ -1,6 +1,10 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { buildServices } from "../../src/services";
+import { FakeVectorize } from "../fakes/vectorize";
 import { api } from "../helpers";
-import { addFile, directory, driveSync, llamaUpload } from "./helpers";
+import { deliver, generationOf, ingestMessage } from "../ingest-helpers";
+import { addFile, directory, driveSync, llamaUpload, syncMessage } from "./helpers";
 
 async function readyIndex() {
   const dir = await directory("kb");
@@ -69,5 +73,33 @@ describe("retrieve with static_filters.parsed_directory_file_id", () => {
     expect(list.body.detail ?? JSON.stringify(list.body)).toContain("static_filters.parsed_directory_file_id");
     expect((await bad([entries["leave.md"].id], "gt")).status).toBe(400);
     expect((await bad("x", "like")).status).toBe(400);
+  });
+});
+
+describe("static_filters with Vectorize", () => {
+  it("pushes the static filter down to the Vectorize query as the files that pass it", async () => {
+    const fake = new FakeVectorize(256);
+    const filters: unknown[] = [];
+    const query = fake.query.bind(fake);
+    fake.query = async (vector, options) => {
+      filters.push(options?.filter);
+      return query(vector, options);
+    };
+    const e = { ...env, VECTOR_INDEX: "vectorize", VECTORIZE: fake as unknown as Vectorize };
+    const dir = await directory("kb");
+    const files = [await llamaUpload("a.md", "Policy on leave."), await llamaUpload("b.md", "Policy on travel.")];
+    const entries = [];
+    for (const f of files) entries.push(await addFile(dir.id, { file_id: f.id }));
+    const index = (await api("POST", "/api/v1/indexes", { json: { source_directory_id: dir.id } })).body;
+    const storeId: string = index.export_config_id;
+    await deliver([await syncMessage(storeId, index.id)], "shelf-ingest", 1, e);
+    for (const f of files) await deliver([ingestMessage(storeId, f.id, await generationOf(storeId, f.id))], "shelf-ingest", 1, e);
+    fake.processPending();
+    const result = await buildServices(e).retrieval.retrieve(storeId, {
+      query: "policy", topK: 10, scoreThreshold: 0, filter: null, weights: null, rerank: false, rerankTopN: null, candidates: null,
+      directoryFiles: { operator: "eq", value: entries[1].id },
+    });
+    expect(result!.chunks.map((c) => c.file_id)).toEqual([files[1].id]);
+    expect(filters.at(-1)).toEqual({ file_id: { $in: [files[1].id] } });
   });
 });

@@ -75,7 +75,7 @@ export class SearchService {
     const queries = await Promise.all(
       searchQuery.map(async (q, i) => {
         const vector = vectors[i]!;
-        const externalHits = this.vectorIndex ? await this.vectorIndex.query(storeId, vector, CANDIDATES_PER_RETRIEVER, req.filter) : undefined;
+        const externalHits = this.vectorIndex ? await this.vectorIndex.query(storeId, vector, CANDIDATES_PER_RETRIEVER, req.filter, req.directoryFiles ?? null) : undefined;
         return { fts: ftsQuery(q), vector: vector.buffer.slice(vector.byteOffset, vector.byteOffset + vector.byteLength) as ArrayBuffer, externalHits };
       }),
     );

@@ -92,6 +92,19 @@ CREATE TABLE IF NOT EXISTS indexes (
 );
 CREATE INDEX IF NOT EXISTS indexes_by_project ON indexes (project_id, created_at, id);
 CREATE INDEX IF NOT EXISTS indexes_by_store ON indexes (vector_store_id);
+-- An index's sync schedule and export target (a table of its own, so catalogs created before it need no migration;
+-- an index without a row is manual and DEFAULT). Written with the index, deleted with it.
+CREATE TABLE IF NOT EXISTS index_settings (
+  index_id TEXT PRIMARY KEY,
+  source_directory_id TEXT NOT NULL,
+  sync_frequency TEXT NOT NULL,       -- manual | daily | on_source_change
+  vector_target TEXT NOT NULL,        -- DEFAULT | DISABLED
+  daily_slot INTEGER NOT NULL,        -- the quarter hour of the UTC day (0-95) of a daily sync, from a hash of index_id
+  source_change_seq INTEGER NOT NULL DEFAULT 0,  -- changes of the source directory (on_source_change)
+  source_synced_seq INTEGER NOT NULL DEFAULT 0   -- the change that last started a sync
+);
+CREATE INDEX IF NOT EXISTS index_settings_by_source ON index_settings (source_directory_id, sync_frequency);
+CREATE INDEX IF NOT EXISTS index_settings_by_slot ON index_settings (sync_frequency, daily_slot);
 
 -- The Uploads API (/v1/uploads): a file sent in parts. Each part is its own R2 object
 -- (uploads/{upload_id}/{part_id}); completing writes a manifest at files/{file_id} that lists them in order.

@@ -10,5 +10,5 @@ const app = createApp();
 export default {
   fetch: app.fetch,
   queue: (batch, env, _ctx) => consumeQueue(batch, env),
-  scheduled: (_controller, env, ctx) => ctx.waitUntil(runScheduled(env)),
+  scheduled: (controller, env, ctx) => ctx.waitUntil(runScheduled(env, controller.scheduledTime)),
 } satisfies ExportedHandler<Env>;

@@ -27,6 +27,7 @@ import { DirectoryFileService } from "./core/directories/directory-file-service"
 import { IndexService } from "./core/indexes/index-service";
 import { RetrievalService } from "./core/indexes/retrieval-service";
 import { DocumentService } from "./core/documents/document-service";
+import { ScheduledSyncs } from "./core/indexes/scheduled-syncs";
 import type { SyncDeps } from "./core/indexes/sync-runner";
 
 export interface Services {
@@ -48,6 +49,8 @@ export interface Services {
   directories: DirectoryService;
   directoryFiles: DirectoryFileService;
   indexes: IndexService;
+  /** Daily (Cron Trigger) and on_source_change syncs. */
+  scheduledSyncs: ScheduledSyncs;
   retrieval: RetrievalService;
   /** find / grep / read over an index's files. */
   documents: DocumentService;
@@ -118,14 +121,17 @@ export function buildServices(env: Env): Services {
 function buildLlamaCloudServices(
   env: Env,
   core: Pick<Services, "files" | "vectorStores" | "attachments" | "storeObjects" | "search" | "repos">,
-): Pick<Services, "directories" | "directoryFiles" | "indexes" | "retrieval" | "documents" | "syncDeps"> {
+): Pick<Services, "directories" | "directoryFiles" | "indexes" | "scheduledSyncs" | "retrieval" | "documents" | "syncDeps"> {
   const directories = new DirectoriesRepo(env.DB);
   const directoryFiles = new DirectoryFilesRepo(env.DB);
   const indexes = new IndexesRepo(env.DB);
+  const indexService = new IndexService(indexes, directories, core.vectorStores, core.storeObjects, env.INGEST);
+  const scheduledSyncs = new ScheduledSyncs(indexService, indexes, env.INGEST);
   return {
     directories: new DirectoryService(directories),
-    directoryFiles: new DirectoryFileService(directories, directoryFiles, core.files),
-    indexes: new IndexService(indexes, directories, core.vectorStores, core.storeObjects, env.INGEST),
+    directoryFiles: new DirectoryFileService(directories, directoryFiles, core.files, (ids) => scheduledSyncs.sourceChanged(ids)),
+    indexes: indexService,
+    scheduledSyncs,
     retrieval: new RetrievalService(core.search, core.storeObjects),
     documents: new DocumentService(core.storeObjects),
     syncDeps: { indexes, directories, directoryFiles, vectorStores: core.repos.vectorStores, objects: core.storeObjects, attachments: core.attachments },

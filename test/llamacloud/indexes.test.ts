@@ -199,7 +199,8 @@ describe("indexes", () => {
     expect(next.body.next_page_token).toBeNull();
     expect((await api("POST", "/api/v1/indexes", { json: {} })).body.error.param).toBe("source_directory_id");
     expect((await api("POST", "/api/v1/indexes", { json: { source_directory_id: "dir-nope" } })).status).toBe(404);
-    expect((await api("POST", "/api/v1/indexes", { json: { source_directory_id: dir.id, sync_frequency: "daily" } })).status).toBe(400);
+    expect((await api("POST", "/api/v1/indexes", { json: { source_directory_id: dir.id, sync_frequency: "hourly" } })).status).toBe(400);
+    expect((await api("POST", "/api/v1/indexes", { json: { source_directory_id: dir.id, vector_target: "PINECONE" } })).status).toBe(400);
   });
 
   it("hides another project's index and refuses another project's directory with 404", async () => {

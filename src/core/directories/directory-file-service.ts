@@ -24,12 +24,25 @@ export interface UpdateDirectoryFile {
   targetDirectoryId?: string | null | undefined;
 }
 
+/** Told after a directory's documents changed (add, upload, update, delete; a move changes both directories). */
+export type DirectoryChangeListener = (directoryIds: string[]) => Promise<void>;
+
 export class DirectoryFileService {
   constructor(
     private readonly directories: DirectoriesCatalog,
     private readonly repo: DirectoryFilesCatalog,
     private readonly files: FileService,
+    private readonly onChange: DirectoryChangeListener = async () => {},
   ) {}
+
+  /** The change is committed: a listener that fails (e.g. the queue is down) is logged, never turned into an error. */
+  private async changed(directoryIds: string[]): Promise<void> {
+    try {
+      await this.onChange(directoryIds);
+    } catch (error) {
+      console.error(JSON.stringify({ level: "error", msg: "directory change not scheduled", directoryIds, error: String(error) }));
+    }
+  }
 
   /** Fails `not_found` when the directory (directory_id) or the file (file_id) is not in this project. */
   async add(projectId: string, directoryId: string, params: AddDirectoryFile): Promise<Result<DirectoryFileRow>> {
@@ -53,7 +66,9 @@ export class DirectoryFileService {
       params.metadata === undefined,
     );
     // The file was deleted between the read above and the write: the delete won, as if it had come first.
-    return saved ? ok(saved) : fileMissing;
+    if (!saved) return fileMissing;
+    await this.changed([directoryId]);
+    return ok(saved);
   }
 
   get(projectId: string, directoryId: string, id: string): Promise<DirectoryFileRow | null> {
@@ -83,12 +98,15 @@ export class DirectoryFileService {
       updated_at: nowIso(),
     });
     if (result === "conflict") return failed({ kind: "unique_id_conflict", uniqueId: params.uniqueId ?? row.unique_id });
+    await this.changed(target === undefined ? [directoryId] : [directoryId, target]);
     const updated = await this.repo.get(projectId, target ?? directoryId, id);
     // Deleted between the write and this read: as if the delete had come first.
     return updated ? ok(updated) : missing("directory_file", id, "directory_file_id");
   }
 
-  delete(projectId: string, directoryId: string, id: string): Promise<boolean> {
-    return this.repo.delete(projectId, directoryId, id);
+  async delete(projectId: string, directoryId: string, id: string): Promise<boolean> {
+    const deleted = await this.repo.delete(projectId, directoryId, id);
+    if (deleted) await this.changed([directoryId]);
+    return deleted;
   }
 }

@@ -1,6 +1,6 @@
 // LlamaCloud indexes: a source directory kept in sync with a vector store of ours (export_config_id = its vs_ id).
 import type { DirectoriesCatalog } from "../catalog/directories";
-import type { IndexesCatalog, IndexRow } from "../catalog/indexes";
+import type { IndexesCatalog, IndexRow, SyncFrequency, VectorTarget } from "../catalog/indexes";
 import { newDirectoryId, newIndexId, newSyncConfigId, nowIso } from "../ids";
 import { syncIndexMessage } from "../ingestion/messages";
 import type { Sequenced, TokenPage, TokenPageRequest } from "../pagination";
@@ -23,7 +23,14 @@ export interface CreateIndex {
   sourceDirectoryId: string;
   name?: string | null | undefined;
   description?: string | null | undefined;
+  /** Default manual. */
+  syncFrequency?: SyncFrequency | undefined;
+  /** Default DEFAULT; DISABLED keeps text and chunks but embeds and exports no vectors. */
+  vectorTarget?: VectorTarget | undefined;
 }
+
+/** What a scheduled start did: started a run, found one syncing (skipped), or found no export store to sync into. */
+export type ScheduledStart = "started" | "busy" | "gone";
 
 export class IndexService {
   constructor(
@@ -40,7 +47,7 @@ export class IndexService {
     if (!source) return missing("directory", params.sourceDirectoryId, "source_directory_id");
     const id = newIndexId();
     const name = params.name ?? source.name;
-    const store = await this.vectorStores.create(projectId, { name, description: params.description ?? null, metadata: { llamacloud_index_id: id } });
+    const store = await this.vectorStores.create(projectId, { name, description: params.description ?? null, metadata: { llamacloud_index_id: id }, vectors: params.vectorTarget !== "DISABLED" });
     const now = nowIso();
     const outputDirectoryId = newDirectoryId();
     await this.directories.insert({ id: outputDirectoryId, project_id: projectId, name: `${name} (index output)`, description: `Output of index ${id}.`, type: "index", system_metadata: null, created_at: now, updated_at: now });
@@ -59,6 +66,8 @@ export class IndexService {
       last_exported_at: null,
       created_at: now,
       updated_at: now,
+      sync_frequency: params.syncFrequency ?? "manual",
+      vector_target: params.vectorTarget ?? "DEFAULT",
     };
     await this.repo.insert(row);
     return this.startSync(row);
@@ -81,6 +90,13 @@ export class IndexService {
     if (!(await this.vectorStores.getRow(projectId, row.vector_store_id)))
       return failed({ kind: "export_target_deleted", indexId: id, vectorStoreId: row.vector_store_id });
     return this.startSync(row);
+  }
+
+  /** A run started by the schedule (daily, on_source_change) rather than a request: a run already syncing is left alone. */
+  async startScheduled(row: IndexRow): Promise<ScheduledStart> {
+    if (!(await this.vectorStores.getRow(row.project_id, row.vector_store_id))) return "gone";
+    const started = await this.startSync(row);
+    return started.ok ? "started" : "busy";
   }
 
   /** Removes the sync and the export (the vector store and its chunks); the source directory and its files stay. */

@@ -1,6 +1,7 @@
 // LlamaCloud retrieval: the top chunks of an index's vector store, over the same search core as the OpenAI face.
 import type { ScoredChunk } from "../store-object/search";
 import type { Filter } from "../ports";
+import type { DirectoryFileFilter } from "../search/directory-file-filter";
 import type { HybridWeights } from "../search/fusion";
 import type { SearchService } from "../search/search-service";
 import type { StoreObjects } from "../store-object/store-objects";
@@ -10,6 +11,8 @@ export interface RetrieveRequest {
   topK: number;
   scoreThreshold: number;
   filter: Filter | null;
+  /** `static_filters.parsed_directory_file_id`: applied with `filter`, before ranking. */
+  directoryFiles: DirectoryFileFilter | null;
   weights: HybridWeights | null;
   /** Re-rank where a re-ranker is configured (LlamaCloud's default), keeping `rerankTopN` results if given. */
   rerank: boolean;
@@ -35,6 +38,7 @@ export class RetrievalService {
       queries: [req.query],
       rewrite: false,
       filter: req.filter,
+      directoryFiles: req.directoryFiles,
       ranker: req.rerank ? "auto" : "none",
       scoreThreshold: req.scoreThreshold,
       weights: req.weights,

@@ -37,11 +37,23 @@ export const SyncIndexMessage = z.object({
   checks: z.number().int().min(0),
 });
 
-export const QueueMessage = z.discriminatedUnion("kind", [IngestFileMessage, ConfirmVectorsMessage, SyncIndexMessage]);
+/**
+ * A source directory of an on_source_change index changed (change number `seq`), sent with a short delay: only the
+ * latest change of a burst starts a sync, so a burst coalesces into one run.
+ */
+export const SourceChangedMessage = z.object({
+  v: z.literal(1),
+  kind: z.literal("source_changed"),
+  index_id: z.string(),
+  seq: z.number().int().min(1),
+});
+
+export const QueueMessage = z.discriminatedUnion("kind", [IngestFileMessage, ConfirmVectorsMessage, SyncIndexMessage, SourceChangedMessage]);
 export type QueueMessage = z.output<typeof QueueMessage>;
 export type IngestFileMessage = z.output<typeof IngestFileMessage>;
 export type ConfirmVectorsMessage = z.output<typeof ConfirmVectorsMessage>;
 export type SyncIndexMessage = z.output<typeof SyncIndexMessage>;
+export type SourceChangedMessage = z.output<typeof SourceChangedMessage>;
 
 export function ingestFileMessage(storeId: string, fileId: string, generation: number): IngestFileMessage {
   return { v: 1, kind: "ingest_file", store_id: storeId, file_id: fileId, generation };

@@ -135,7 +135,8 @@ async function prepareSlice(deps: IngestDeps, msg: IngestFileMessage, claim: Sli
   if (sliced.kind !== "chunks") return sliced;
   const { chunks, next } = sliced;
   const vectors: Float32Array[] = [];
-  for (let i = 0; i < chunks.length; i += deps.embedder.maxBatchSize) {
+  // A store without vectors (vector_target DISABLED) keeps the chunks' text only: no embedding call, no vector write.
+  for (let i = 0; claim.embed && i < chunks.length; i += deps.embedder.maxBatchSize) {
     vectors.push(...(await deps.embedder.embed(chunks.slice(i, i + deps.embedder.maxBatchSize).map((c) => c.text), "document")));
   }
   return {
@@ -149,7 +150,7 @@ async function prepareSlice(deps: IngestDeps, msg: IngestFileMessage, claim: Sli
       vectors: vectors.map((v) => v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength) as ArrayBuffer),
       next,
       dimensions: deps.embedder.dimensions,
-      keepVectors: true,
+      keepVectors: claim.embed,
       mutationId: null,
     },
   };
@@ -207,7 +208,7 @@ export async function ingestSlices(deps: IngestDeps, storeId: string, msgs: Inge
       const { outcome, inserted, dropped } = written[j]!;
       results[w.at] = { outcome };
       await deps.vectorIndex.deleteChunks(storeId, dropped);
-      if (inserted.length > 0 && deps.vectorIndex.kind === "vectorize") {
+      if (inserted.length > 0 && w.slice.vectors.length > 0 && deps.vectorIndex.kind === "vectorize") {
         // Vectors were written with the chunks (so `completed` is searchable at once); Vectorize catches up.
         const chunkIds = inserted.map((x) => x.chunkId);
         const mutationId = await deps.vectorIndex.upsertChunks(storeId, chunkIds, inserted.map((x) => w.slice.vectors[x.position]!), w.slice.write.fileId);

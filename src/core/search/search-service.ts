@@ -9,6 +9,7 @@ import { vectorCalibration } from "./calibration";
 import type { Reranker } from "./reranker";
 import type { QueryRewriter } from "./query-rewriter";
 import type { VectorQueryIndex } from "./vector-index";
+import type { DirectoryFileFilter } from "./directory-file-filter";
 
 export interface SearchRequest {
   queries: string[];
@@ -25,6 +26,8 @@ export interface ChunkSearchRequest extends Omit<SearchRequest, "maxResults"> {
   limit: number;
   /** Candidates per retriever inside the store object; never fewer than CANDIDATES_PER_RETRIEVER (Vectorize stays at that: topK ≤ 100). */
   candidates?: number | undefined;
+  /** LlamaCloud's static filter on the exporting directory file, applied with `filter` before ranking. */
+  directoryFiles?: DirectoryFileFilter | null | undefined;
 }
 
 export interface ChunkSearchResult {
@@ -72,13 +75,14 @@ export class SearchService {
     const queries = await Promise.all(
       searchQuery.map(async (q, i) => {
         const vector = vectors[i]!;
-        const externalHits = this.vectorIndex ? await this.vectorIndex.query(storeId, vector, CANDIDATES_PER_RETRIEVER, req.filter) : undefined;
+        const externalHits = this.vectorIndex ? await this.vectorIndex.query(storeId, vector, CANDIDATES_PER_RETRIEVER, req.filter, req.directoryFiles ?? null) : undefined;
         return { fts: ftsQuery(q), vector: vector.buffer.slice(vector.byteOffset, vector.byteOffset + vector.byteLength) as ArrayBuffer, externalHits };
       }),
     );
     const chunks = await this.objects.get(storeId).search({
       queries,
       filter: req.filter,
+      directoryFiles: req.directoryFiles ?? null,
       candidates,
       weights: req.weights ?? defaultHybridWeights(this.embedder.id),
       vectorCalibration: vectorCalibration(this.embedder.id),

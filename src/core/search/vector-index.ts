@@ -1,4 +1,5 @@
 // The VectorIndex port: where a store's vectors are searched. Locally the store object is the index.
+import type { DirectoryFileFilter } from "./directory-file-filter";
 
 export interface VectorHit {
   chunkId: number;
@@ -14,7 +15,8 @@ export interface VectorIndex {
 
 /** The query side of an external index (Vectorize); the store object's own vectors are searched inside it. */
 export interface VectorQueryIndex {
-  query(storeId: string, vector: Float32Array, topK: number, filter: import("../ports").Filter | null): Promise<VectorHit[]>;
+  /** `directoryFiles`: LlamaCloud's static filter, pushed down with `filter` as the list of files that pass both. */
+  query(storeId: string, vector: Float32Array, topK: number, filter: import("../ports").Filter | null, directoryFiles?: DirectoryFileFilter | null): Promise<VectorHit[]>;
 }
 
 /** Locally the vectors live in the store object's `vectors` table (written with the chunks): nothing more to do. */

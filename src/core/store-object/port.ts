@@ -1,6 +1,7 @@
 // The store object's RPC surface as the core sees it: one object per vector store, every call a Promise (Workers RPC).
 // src/platform/store-object/object.ts implements it; the composition root checks that its stubs satisfy this port.
 import type { Attributes, Filter } from "../ports";
+import type { DirectoryFileFilter } from "../search/directory-file-filter";
 import type { AttachSpec, Attached, BatchState, FileListQuery, FileTextWindow, LastErrorCode, StoreFileRow } from "./files";
 import type { ScoredChunk, StoreSearchInput } from "./search";
 import type { SliceClaim, SliceWrite, SliceWritten } from "./slices";
@@ -51,8 +52,8 @@ export interface StoreIngestionPort {
 /** Hybrid search over the store's chunks, and the local copies of vectors the vector index has not confirmed yet. */
 export interface StoreSearchPort {
   search(input: StoreSearchInput): Promise<ScoredChunk[] | "expired" | "missing">;
-  /** Completed files whose attributes pass the filter. */
-  matchingFileIds(filter: Filter): Promise<string[]>;
+  /** Completed files whose attributes pass the filter and, if given, exported from a directory file that passes `directoryFiles`. */
+  matchingFileIds(filter: Filter | null, directoryFiles?: DirectoryFileFilter | null): Promise<string[]>;
   markPending(chunkIds: number[], mutationId: string): Promise<void>;
   /** Drops local vectors written before `processedUpToMs` (epoch ms); answers how many remain. */
   confirmVectorsBefore(processedUpToMs: number): Promise<number>;

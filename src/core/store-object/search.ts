@@ -1,5 +1,6 @@
 // What a store object's hybrid search is asked, and the chunks it answers.
 import type { Filter } from "../ports";
+import type { DirectoryFileFilter } from "../search/directory-file-filter";
 import type { Calibration } from "../search/calibration";
 import type { HybridWeights } from "../search/fusion";
 import type { FtsQuery } from "../search/rewrite";
@@ -9,6 +10,8 @@ export interface StoreSearchInput {
   /** One entry per query string: its FTS5 query (analysed), its embedding, and hits Vectorize already found for it. */
   queries: Array<{ fts: FtsQuery | null; vector: ArrayBuffer | null; externalHits?: VectorHit[] }>;
   filter: Filter | null;
+  /** LlamaCloud's static filter: only files the index exported from a matching directory file (ANDed with `filter`). */
+  directoryFiles?: DirectoryFileFilter | null | undefined;
   /** Candidates taken from each retriever before fusion. */
   candidates: number;
   weights: HybridWeights;

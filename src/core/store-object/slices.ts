@@ -27,6 +27,8 @@ export interface SliceClaim {
   maxTokens: number;
   overlapTokens: number;
   checkpoint: Checkpoint;
+  /** False: write the chunks without embedding them (the store keeps no vectors). */
+  embed: boolean;
 }
 
 /** "stale": the message is not current (the file was detached, finished or re-attached, or the slice was written already): nothing changed. */

@@ -6,6 +6,8 @@ export interface StoreInit {
   projectId: string;
   createdAt: number;
   expiresAfterDays: number | null;
+  /** False: chunks keep their text (keyword search, read) but are never embedded (an index with vector_target DISABLED). Default true. */
+  vectors?: boolean | undefined;
 }
 
 export interface FileCounts {

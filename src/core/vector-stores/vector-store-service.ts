@@ -16,6 +16,8 @@ export interface CreateVectorStore {
   description?: string | null | undefined;
   metadata?: Record<string, string> | null | undefined;
   expiresAfterDays?: number | null | undefined;
+  /** False: the store keeps chunks without embeddings (StoreInit.vectors). Default true. */
+  vectors?: boolean | undefined;
 }
 
 export interface UpdateVectorStore {
@@ -67,7 +69,7 @@ export class VectorStoreService {
       vector_index: null,
     };
     await this.repo.insert(row);
-    const summary = await this.objects.get(id).initialize({ storeId: id, projectId, createdAt, expiresAfterDays: days });
+    const summary = await this.objects.get(id).initialize({ storeId: id, projectId, createdAt, expiresAfterDays: days, ...(params.vectors === false ? { vectors: false } : {}) });
     return { row, summary };
   }
 

@@ -18,6 +18,8 @@ export function indexRoutes() {
       sourceDirectoryId: body.source_directory_id,
       name: body.name,
       description: body.description,
+      syncFrequency: body.sync_frequency,
+      vectorTarget: body.vector_target,
     });
     return c.json(serializeIndex(valueOrThrow(created)));
   });

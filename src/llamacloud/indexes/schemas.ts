@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { IdField } from "../../http/validation";
 import { PageParams } from "../shared/pagination";
+import { SYNC_FREQUENCIES } from "../../core/catalog/indexes";
 
 export const IndexCreateParams = z.object({
   source_directory_id: IdField.min(1),
@@ -11,10 +12,10 @@ export const IndexCreateParams = z.object({
   products: z.array(z.object({ product_config_id: z.string(), product_type: z.string() })).nullable().optional(),
   /** Screenshots and layout items are not produced: accepted and ignored (static_fields.attachments is always []). */
   store_attachments: z.array(z.enum(["screenshots", "items"])).nullable().optional(),
-  /** Only manual syncs exist (POST /indexes/{id}/sync); LlamaCloud's own default. */
-  sync_frequency: z.literal("manual").optional(),
-  /** The export target is always the index's vector store. */
-  vector_target: z.literal("DEFAULT").optional(),
+  /** manual (default): POST /indexes/{id}/sync; daily: the Cron Trigger, once a day; on_source_change: shortly after the source directory changes. */
+  sync_frequency: z.enum(SYNC_FREQUENCIES).optional(),
+  /** DEFAULT: the index's vector store; DISABLED: text and chunks are kept (find/grep/read), no vectors are made or exported. */
+  vector_target: z.enum(["DEFAULT", "DISABLED"]).optional(),
 });
 
 export const IndexListQuery = z.object({

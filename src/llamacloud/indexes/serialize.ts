@@ -1,6 +1,7 @@
 // IndexView → LlamaCloud's index object; `metadata.status` is syncing | ready | failed (with `error_message`).
 import type { IndexRow, IndexView } from "../../core/indexes/index-service";
 import { isoFromMillis } from "../shared/time";
+import { nextDailyRunMs } from "../../core/indexes/schedule";
 
 function syncFields({ row, state, exportTargetDeleted }: IndexView) {
   if (exportTargetDeleted) {
@@ -36,11 +37,15 @@ export function serializeIndex(view: IndexView) {
     updated_at: row.updated_at,
     last_synced_at: sync.last_synced_at,
     last_exported_at: sync.last_exported_at,
+    sync_frequency: row.sync_frequency,
+    vector_target: row.vector_target,
     metadata: {
       status: sync.status,
       ...(sync.error_message ? { error_message: sync.error_message } : {}),
       ...(sync.run !== null ? { sync_run: sync.run } : {}),
       vector_store_id: row.vector_store_id,
+      // When the Cron Trigger starts this index's next daily sync (its quarter hour of the UTC day).
+      ...(row.sync_frequency === "daily" ? { next_scheduled_sync_at: new Date(nextDailyRunMs(row.id, Date.now())).toISOString() } : {}),
     },
   };
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { badRequest } from "../../http/errors";
 import type { ComparisonType, Filter } from "../../core/ports";
 import { MAX_FILTER_COMPARISONS } from "../../core/search/filters";
+import type { DirectoryFileFilter } from "../../core/search/directory-file-filter";
 
 const Operator = z.enum(["eq", "ne", "gt", "gte", "lt", "lte", "in", "nin"]);
 const Scalar = z.union([z.string(), z.number(), z.boolean()]);
@@ -42,4 +43,23 @@ export function toFilter(custom: z.output<typeof CustomFilters> | null | undefin
     throw badRequest(`Invalid 'custom_filters': at most ${MAX_FILTER_COMPARISONS} conditions, but got ${parts.length}.`, "custom_filters", "invalid_value");
   if (parts.length === 0) return null;
   return parts.length === 1 ? parts[0]! : { type: "and", filters: parts };
+}
+
+/** `static_filters` (retrieval.d.ts StaticFilters): a filter on `parsed_directory_file_id`, operator and a string or list of strings. */
+export const StaticFilters = z.object({
+  parsed_directory_file_id: z.object({ operator: Operator, value: z.union([z.string().max(256), z.array(z.string().max(256)).max(MAX_FILTER_COMPARISONS)]) }).nullable().optional(),
+});
+
+/**
+ * The static filter as the search core takes it, or null. A list with a one-value operator is a 400 naming the field
+ * (the SDK types allow it; there is no one meaning for "greater than a list").
+ */
+export function toDirectoryFileFilter(statics: z.output<typeof StaticFilters> | null | undefined): DirectoryFileFilter | null {
+  const spec = statics?.parsed_directory_file_id;
+  if (!spec) return null;
+  if (Array.isArray(spec.value) && spec.operator !== "in" && spec.operator !== "nin") {
+    const param = "static_filters.parsed_directory_file_id.value";
+    throw badRequest(`Invalid '${param}': '${spec.operator}' takes one id; use 'in' or 'nin' for a list.`, param, "invalid_type");
+  }
+  return { operator: spec.operator, value: spec.value };
 }

@@ -4,7 +4,7 @@ import type { AppEnv } from "../../http/app-env";
 import { badRequest, notFound } from "../../http/errors";
 import { jsonBody } from "../../http/json-body";
 import type { HybridWeights } from "../../core/search/fusion";
-import { toFilter } from "./filters";
+import { toDirectoryFileFilter, toFilter } from "./filters";
 import { RetrievalRetrieveParams } from "./schemas";
 import { serializeResult } from "./serialize";
 
@@ -28,6 +28,12 @@ export function retrievalRoutes() {
     const projectId = c.get("projectId");
     const index = await s.indexes.resolve(projectId, body.index_id);
     if (!index) throw notFound("index", body.index_id, "index_id");
+    if (index.vector_target === "DISABLED")
+      throw badRequest(
+        `Index '${index.id}' was created with vector_target 'DISABLED': it has no vector target to retrieve from. Read its files with retrieval find, grep and read, or create an index with vector_target 'DEFAULT'.`,
+        "index_id",
+        "vector_target_disabled",
+      );
     if (!(await s.vectorStores.getRow(projectId, index.vector_store_id)))
       throw badRequest(`The vector store '${index.vector_store_id}' of index '${index.id}' was deleted.`, "index_id", "export_target_deleted");
     const result = await s.retrieval.retrieve(index.vector_store_id, {
@@ -35,6 +41,7 @@ export function retrievalRoutes() {
       topK: body.top_k,
       scoreThreshold: body.score_threshold ?? 0,
       filter: toFilter(body.custom_filters),
+      directoryFiles: toDirectoryFileFilter(body.static_filters),
       weights: weightsOf(body),
       rerank: body.rerank?.enabled ?? true,
       rerankTopN: body.rerank?.top_n ?? null,

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { FIELD_LIMITS, limitedJson } from "../../http/json-limits";
 import { IdField } from "../../http/validation";
-import { CustomFilters } from "./filters";
+import { CustomFilters, StaticFilters } from "./filters";
 
 /** "Values above 500 are capped at 500." */
 export const MAX_TOP_K = 500;
@@ -19,7 +19,7 @@ export const RetrievalRetrieveParams = z.object({
   vector_pipeline_weight: Weight,
   num_candidates: z.number().int().min(1).max(1000).nullable().optional(),
   rerank: z.object({ enabled: z.boolean().default(true), top_n: z.number().int().min(1).max(MAX_TOP_K).nullable().optional() }).optional(),
-  /** Filters on built-in fields are not supported: only an empty one is accepted. */
-  static_filters: z.object({ parsed_directory_file_id: z.null().optional() }).nullable().optional(),
+  /** Filters on built-in fields: `parsed_directory_file_id` with any operator, ANDed with custom_filters. */
+  static_filters: StaticFilters.nullable().optional(),
 });
 export type RetrievalRetrieveParams = z.output<typeof RetrievalRetrieveParams>;

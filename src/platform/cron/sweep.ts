@@ -1,10 +1,16 @@
-// The Cron Trigger: expires Uploads past their hour and removes their parts, even when no request comes.
+// The Cron Trigger: expires Uploads past their hour and removes their parts, and starts the daily index syncs.
 import { buildServices } from "../../services";
 import { ensureCatalogSchema } from "../d1/schema";
 
-/** One scheduled run (wrangler.toml `[triggers] crons`): a bounded sweep of expired and closed uploads. */
-export async function runScheduled(env: Env): Promise<void> {
+/**
+ * One scheduled run (wrangler.toml `[triggers] crons`, every 15 minutes) at `scheduledTimeMs` (Unix ms): a bounded
+ * sweep of expired and closed uploads, then the daily index syncs whose quarter hour of the UTC day this is.
+ */
+export async function runScheduled(env: Env, scheduledTimeMs: number): Promise<void> {
   await ensureCatalogSchema(env.DB);
-  const expired = await buildServices(env).uploads.sweep();
+  const services = buildServices(env);
+  const expired = await services.uploads.sweep();
   if (expired > 0) console.log(JSON.stringify({ level: "info", msg: "expired uploads swept", expired }));
+  const daily = await services.scheduledSyncs.runDaily(scheduledTimeMs);
+  if (daily.started + daily.skipped > 0) console.log(JSON.stringify({ level: "info", msg: "daily index syncs", ...daily }));
 }

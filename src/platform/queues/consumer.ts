@@ -58,6 +58,12 @@ async function handle(s: Services, message: Exclude<QueueMessage, IngestFileMess
       if (step) await s.env.INGEST.send(step.next, { delaySeconds: step.delaySeconds });
       return;
     }
+    case "source_changed": {
+      // Only the latest change of a burst starts a sync; one arriving during a run is checked again after it.
+      const step = await s.scheduledSyncs.onSourceChanged(message);
+      if (step.again) await s.env.INGEST.send(message, { delaySeconds: step.delaySeconds });
+      return;
+    }
     case "confirm_vectors": {
       const info = await s.env.VECTORIZE!.describe();
       const left = await s.storeObjects.get(message.store_id).confirmVectorsBefore(new Date(info.processedUpToDatetime).getTime());
@@ -78,6 +84,9 @@ async function handleDeadLetter(s: Services, message: QueueMessage): Promise<voi
       return;
     case "sync_index":
       await s.storeObjects.get(message.store_id).failSync(message.run, "The sync could not be completed after several attempts.");
+      return;
+    case "source_changed":
+      // The index keeps its last state; the next change or a manual sync starts a run.
       return;
     case "confirm_vectors":
       // Unconfirmed vectors stay in the store object and keep being searched there: nothing is lost.

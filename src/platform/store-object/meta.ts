@@ -8,9 +8,11 @@ export interface StoreMeta {
   expiresAfterDays: number | null;
   lastActiveAt: number;
   expired: boolean;
+  /** False: no embeddings are made or written (StoreInit.vectors); absent (stores made before it) = true. */
+  vectors?: boolean | undefined;
 }
 
-const KEYS = ["storeId", "projectId", "createdAt", "expiresAfterDays", "lastActiveAt", "expired"] as const;
+const KEYS = ["storeId", "projectId", "createdAt", "expiresAfterDays", "lastActiveAt", "expired", "vectors"] as const;
 
 export function readMeta(sql: Sql): StoreMeta | null {
   const rows = sql.all<{ key: string; value: string }>(`SELECT key, value FROM meta WHERE key IN (${KEYS.map(() => "?").join(",")})`, ...KEYS);

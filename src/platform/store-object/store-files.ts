@@ -134,8 +134,10 @@ export abstract class StoreObjectFiles extends StoreObjectCore {
     const row = filesTable.getFile(this.sql, fileId);
     if (!row || row.generation !== generation || row.status !== "in_progress") return null;
     const checkpoint: Checkpoint = row.checkpoint ? (JSON.parse(row.checkpoint) as Checkpoint) : { startChar: 0, firstIndex: 0 };
+    const meta = this.meta();
     return {
-      projectId: this.meta().projectId,
+      projectId: meta.projectId,
+      embed: meta.vectors !== false,
       filename: row.filename,
       bytes: row.bytes,
       maxTokens: row.max_chunk_tokens,

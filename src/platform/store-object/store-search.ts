@@ -4,11 +4,13 @@ import type { Calibration } from "../../core/search/calibration";
 import { fuse, type HybridWeights } from "../../core/search/fusion";
 import type { FtsQuery } from "../../core/search/rewrite";
 import type { Filter } from "../../core/ports";
+import type { DirectoryFileFilter } from "../../core/search/directory-file-filter";
 import type { VectorHit } from "../../core/search/vector-index";
 import { VectorCache } from "./vector-cache";
 import { allowedFiles, hydrate, keywordCandidates } from "./search-table";
 import type { ScoredChunk, StoreSearchInput } from "../../core/store-object/search";
 import { StoreObjectFiles } from "./store-files";
+import * as syncTable from "./sync-table";
 
 export type { ScoredChunk, StoreSearchInput };
 
@@ -24,7 +26,7 @@ export abstract class StoreObjectSearch extends StoreObjectFiles {
     const meta = readMeta(this.sql);
     if (!meta) return "missing";
     if (meta.expired) return "expired";
-    const allowed = allowedFiles(this.sql, input.filter);
+    const allowed = this.allowed(input.filter, input.directoryFiles ?? null);
     this.vectorCache ??= VectorCache.load(this.sql);
     const best = new Map<number, number>();
     for (const q of input.queries) {
@@ -47,8 +49,13 @@ export abstract class StoreObjectSearch extends StoreObjectFiles {
   }
 
   /** Completed files whose attributes pass the filter: Vectorize gets them as a `file_id $in` list. */
-  matchingFileIds(filter: Filter): string[] {
-    return [...(allowedFiles(this.sql, filter) ?? [])];
+  matchingFileIds(filter: Filter | null, directoryFiles: DirectoryFileFilter | null = null): string[] {
+    return [...(this.allowed(filter, directoryFiles) ?? [])];
+  }
+
+  /** Files that pass the attribute filter and the static filter (null: no restriction). */
+  private allowed(filter: Filter | null, directoryFiles: DirectoryFileFilter | null): Set<string> | null {
+    return intersect(allowedFiles(this.sql, filter), directoryFiles ? syncTable.filesExportedFrom(this.sql, directoryFiles) : null);
   }
 
   // --- Vectorize write confirmation ---------------------------------------------------------
@@ -75,4 +82,10 @@ function mergeHits(a: VectorHit[], b: VectorHit[]): VectorHit[] {
   const best = new Map<number, number>();
   for (const h of [...a, ...b]) best.set(h.chunkId, Math.max(best.get(h.chunkId) ?? -Infinity, h.score));
   return [...best.entries()].map(([chunkId, score]) => ({ chunkId, score })).sort((x, y) => y.score - x.score || x.chunkId - y.chunkId);
+}
+
+/** Files allowed by both restrictions (null = no restriction). */
+function intersect(a: Set<string> | null, b: Set<string> | null): Set<string> | null {
+  if (!a || !b) return a ?? b;
+  return new Set([...a].filter((id) => b.has(id)));
 }

@@ -2,6 +2,7 @@
 import type { SyncMirror } from "../../core/catalog/indexes";
 import type { ExportedFile, FailedExport, ManifestRow, SkippedFile, SyncState, SyncTicket } from "../../core/store-object/sync-state";
 import type { Sql } from "./sql";
+import { matchesDirectoryFile, type DirectoryFileFilter } from "../../core/search/directory-file-filter";
 import type { StoreFileStatus } from "../../core/store-object/files";
 
 export type { ExportedFile, FailedExport, ManifestRow, SkippedFile, SyncPhase, SyncState, SyncTicket } from "../../core/store-object/sync-state";
@@ -73,6 +74,12 @@ export function directoryFilesOf(sql: Sql, fileIds: string[]): Record<string, st
     JSON.stringify(fileIds),
   );
   return Object.fromEntries(rows.map((r) => [r.file_id, r.directory_file_id]));
+}
+
+/** The files the index exported from a directory file that passes `filter` (LlamaCloud's static filter). */
+export function filesExportedFrom(sql: Sql, filter: DirectoryFileFilter): Set<string> {
+  const rows = sql.all<{ file_id: string; directory_file_id: string }>(`SELECT file_id, directory_file_id FROM sync_manifest`);
+  return new Set(rows.filter((r) => matchesDirectoryFile(filter, r.directory_file_id)).map((r) => r.file_id));
 }
 
 /** Export progress of the index's files: how many are still processing, and which ended failed or cancelled. */

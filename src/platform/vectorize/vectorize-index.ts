@@ -1,5 +1,6 @@
 // The Vectorize adapter: one namespace per vector store, vector id `${storeId}:${chunkId}`, metadata {file_id}.
 import type { Filter } from "../../core/ports";
+import type { DirectoryFileFilter } from "../../core/search/directory-file-filter";
 import type { VectorHit, VectorIndex, VectorQueryIndex } from "../../core/search/vector-index";
 import type { StoreObjects } from "../../core/store-object/store-objects";
 
@@ -52,10 +53,10 @@ export class VectorizeVectorIndex implements VectorIndex, VectorQueryIndex {
    * resolved by the store object into the list of matching file ids and pushed as `file_id $in […]` when it fits;
    * otherwise the query over-fetches and the store object post-filters while hydrating.
    */
-  async query(storeId: string, vector: Float32Array, topK: number, filter: Filter | null): Promise<VectorHit[]> {
+  async query(storeId: string, vector: Float32Array, topK: number, filter: Filter | null, directoryFiles: DirectoryFileFilter | null = null): Promise<VectorHit[]> {
     let metadataFilter: VectorizeVectorMetadataFilter | undefined;
-    if (filter) {
-      const allowed = await this.objects.get(storeId).matchingFileIds(filter);
+    if (filter || directoryFiles) {
+      const allowed = await this.objects.get(storeId).matchingFileIds(filter, directoryFiles);
       if (allowed.length === 0) return [];
       const pushed = { file_id: { $in: allowed } };
       if (JSON.stringify(pushed).length < MAX_FILTER_BYTES) metadataFilter = pushed;

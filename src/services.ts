@@ -23,7 +23,7 @@ import { DirectoriesRepo } from "./platform/d1/directories-repo";
 import { DirectoryFilesRepo } from "./platform/d1/directory-files-repo";
 import { IndexesRepo } from "./platform/d1/indexes-repo";
 import { DirectoryService } from "./core/directories/directory-service";
-import { DirectoryFileService } from "./core/directories/directory-file-service";
+import { DirectoryFileService, type DirectoryChangeListener } from "./core/directories/directory-file-service";
 import { IndexService } from "./core/indexes/index-service";
 import { RetrievalService } from "./core/indexes/retrieval-service";
 import { DocumentService } from "./core/documents/document-service";
@@ -97,7 +97,10 @@ export function buildServices(env: Env): Services {
   const embedder = buildEmbedder(config, env);
   const vectorIndex = buildVectorIndex(config, env, storeObjects);
   const attachments = new AttachmentService(repos.files, repos.vectorStores, storeObjects, env.INGEST, vectorIndex);
-  const files = new FileService(repos.files, repos.vectorStores, env.FILES, attachments);
+  // Directory changes reach the LlamaCloud face's on_source_change syncs, built after the core below: the file
+  // service (a file delete removes its directory entries) is handed a listener that is bound once they exist.
+  const directoryChanges: { listener: DirectoryChangeListener } = { listener: async () => {} };
+  const files = new FileService(repos.files, repos.vectorStores, env.FILES, attachments, (ids) => directoryChanges.listener(ids));
   const core = {
     config,
     env,
@@ -114,7 +117,9 @@ export function buildServices(env: Env): Services {
     ingestDeps: { bucket: env.FILES, objects: storeObjects, embedder, vectorIndex, files: repos.files, attachments, maxFileTokens: config.MAX_FILE_TOKENS },
     search: new SearchService(storeObjects, embedder, buildRewriter(config, env), buildReranker(config, env), vectorIndex.kind === "vectorize" ? (vectorIndex as VectorizeVectorIndex) : null),
   };
-  return { ...core, ...buildLlamaCloudServices(env, core) };
+  const llamaCloud = buildLlamaCloudServices(env, core);
+  directoryChanges.listener = (ids) => llamaCloud.scheduledSyncs.sourceChanged(ids);
+  return { ...core, ...llamaCloud };
 }
 
 /** Directories, indexes and retrieval: built over the same files, stores, attachments and search as the OpenAI face. */

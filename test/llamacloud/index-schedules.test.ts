@@ -117,4 +117,18 @@ describe("sync_frequency", () => {
     expect(await runOf(index)).toEqual({ run: 3, status: "syncing" });
     await driveSync(index.id);
   });
+
+  it("deleting a file that is in the source directory counts as a change: one on_source_change sync drops it", async () => {
+    const dir = await directory();
+    const [f1, f2] = await Promise.all([llamaUpload("keep.md", "kept document"), llamaUpload("gone.md", "deleted document")]);
+    await addFile(dir.id, { file_id: f1.id });
+    await addFile(dir.id, { file_id: f2.id });
+    const index = await readyIndex(dir.id, { sync_frequency: "on_source_change" });
+    expect((await runOf(index)).run).toBe(1);
+    expect((await api("DELETE", `/api/v1/beta/files/${f2.id}`)).status).toBe(204);
+    // The delete told the index: the first change of this index is pending, and its delayed message starts one run.
+    await deliver([{ v: 1, kind: "source_changed", index_id: index.id, seq: 1 }]);
+    expect(await runOf(index)).toEqual({ run: 2, status: "syncing" });
+    expect((await driveSync(index.id)).metadata.status).toBe("ready");
+  });
 });

@@ -31,6 +31,9 @@ export interface FilesCatalog {
   /** "bad_cursor" when `after`/`before` names no file of the project. */
   list(projectId: string, req: PageRequest, now: number, purpose?: string): Promise<Page<FileRow> | "bad_cursor">;
   query(projectId: string, q: FileQuery, now: number): Promise<TokenPage<Sequenced<FileRow>>>;
-  /** Removes the file row and the directory entries that point at it, in one transaction; false when it was not there. */
-  delete(projectId: string, id: string): Promise<boolean>;
+  /**
+   * Removes the file row and the directory entries that point at it, in one transaction. `deleted` is false when the
+   * row was not there; `directoryIds` are the directories that lost an entry (their indexes may sync on change).
+   */
+  delete(projectId: string, id: string): Promise<{ deleted: boolean; directoryIds: string[] }>;
 }

@@ -27,6 +27,15 @@ export interface UpdateDirectoryFile {
 /** Told after a directory's documents changed (add, upload, update, delete; a move changes both directories). */
 export type DirectoryChangeListener = (directoryIds: string[]) => Promise<void>;
 
+/** The change is committed: a listener that fails (e.g. the queue is down) is logged, never turned into an error. */
+export async function tellDirectoryChange(listener: DirectoryChangeListener, directoryIds: string[]): Promise<void> {
+  try {
+    await listener(directoryIds);
+  } catch (error) {
+    console.error(JSON.stringify({ level: "error", msg: "directory change not scheduled", directoryIds, error: String(error) }));
+  }
+}
+
 export class DirectoryFileService {
   constructor(
     private readonly directories: DirectoriesCatalog,
@@ -35,13 +44,8 @@ export class DirectoryFileService {
     private readonly onChange: DirectoryChangeListener = async () => {},
   ) {}
 
-  /** The change is committed: a listener that fails (e.g. the queue is down) is logged, never turned into an error. */
-  private async changed(directoryIds: string[]): Promise<void> {
-    try {
-      await this.onChange(directoryIds);
-    } catch (error) {
-      console.error(JSON.stringify({ level: "error", msg: "directory change not scheduled", directoryIds, error: String(error) }));
-    }
+  private changed(directoryIds: string[]): Promise<void> {
+    return tellDirectoryChange(this.onChange, directoryIds);
   }
 
   /** Fails `not_found` when the directory (directory_id) or the file (file_id) is not in this project. */

@@ -6,6 +6,7 @@ import { parsedPrefix } from "./blob-keys";
 import { deleteKeys, fileByteKeys, openFileBytes, type FileBytes } from "./file-blobs";
 import type { AttachmentService } from "../vector-stores/attachments";
 import { nowSeconds } from "../ids";
+import { tellDirectoryChange, type DirectoryChangeListener } from "../directories/directory-file-service";
 
 export type { FileRow };
 
@@ -15,6 +16,8 @@ export class FileService {
     private readonly stores: VectorStoresCatalog,
     private readonly bucket: R2Bucket,
     private readonly attachments: AttachmentService,
+    /** Told which directories lost an entry when a file is deleted (on_source_change indexes sync); never throws. */
+    private readonly directoriesChanged: DirectoryChangeListener = async () => {},
   ) {}
 
   async record(row: FileRow): Promise<FileRow> {
@@ -56,7 +59,8 @@ export class FileService {
   async delete(projectId: string, id: string): Promise<boolean> {
     const row = await this.get(projectId, id);
     if (!row) return false;
-    const removed = await this.files.delete(projectId, id);
+    const { deleted: removed, directoryIds } = await this.files.delete(projectId, id);
+    if (directoryIds.length > 0) await tellDirectoryChange(this.directoriesChanged, directoryIds);
     for (const storeId of await this.stores.storesOfFile(id)) await this.attachments.detach(storeId, id);
     const parsed = await this.bucket.list({ prefix: parsedPrefix(id) });
     await deleteKeys(this.bucket, [...(await fileByteKeys(this.bucket, id)), ...parsed.objects.map((o) => o.key)]);

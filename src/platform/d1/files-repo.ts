@@ -92,11 +92,11 @@ export class FilesRepo implements FilesCatalog {
   }
 
   /** The file row and the directory entries that point at it (LlamaCloud directories), in one transaction. */
-  async delete(projectId: string, id: string): Promise<boolean> {
-    const [res] = await this.db.batch([
+  async delete(projectId: string, id: string): Promise<{ deleted: boolean; directoryIds: string[] }> {
+    const [res, entries] = await this.db.batch<{ directory_id: string }>([
       this.db.prepare(`DELETE FROM files WHERE id = ? AND project_id = ?`).bind(id, projectId),
-      this.db.prepare(`DELETE FROM directory_files WHERE file_id = ? AND project_id = ?`).bind(id, projectId),
+      this.db.prepare(`DELETE FROM directory_files WHERE file_id = ? AND project_id = ? RETURNING directory_id`).bind(id, projectId),
     ]);
-    return (res?.meta.changes ?? 0) > 0;
+    return { deleted: (res?.meta.changes ?? 0) > 0, directoryIds: [...new Set((entries?.results ?? []).map((r) => r.directory_id))] };
   }
 }

@@ -31,6 +31,7 @@ import { ScheduledSyncs } from "./core/indexes/scheduled-syncs";
 import type { SyncDeps } from "./core/indexes/sync-runner";
 import type { ChatModel } from "./core/responses/chat-model";
 import { OpenAIChatModel } from "./platform/llm/openai-chat";
+import { WorkersAiChatModel, type AiRunner } from "./platform/llm/workers-ai-chat";
 
 export interface Services {
   config: Config;
@@ -87,10 +88,12 @@ export function buildVectorIndex(config: Config, env: Env, objects: StoreObjects
 }
 
 /** The configured chat model (LLM), or null: then /v1/responses answers 400 naming the setting. */
-export function buildChatModel(config: Config): ChatModel | null {
+export function buildChatModel(config: Config, env: Env): ChatModel | null {
   switch (config.LLM) {
     case "openai":
       return new OpenAIChatModel({ baseURL: config.LLM_BASE_URL!, apiKey: config.LLM_API_KEY ?? "", model: config.LLM_MODEL });
+    case "workers-ai":
+      return new WorkersAiChatModel(env.AI as unknown as AiRunner, config.LLM_MODEL);
     case "none":
       return null;
   }
@@ -129,7 +132,7 @@ export function buildServices(env: Env): Services {
     embedder,
     vectorIndex,
     ingestDeps: { bucket: env.FILES, objects: storeObjects, embedder, vectorIndex, files: repos.files, attachments, maxFileTokens: config.MAX_FILE_TOKENS },
-    chatModel: buildChatModel(config),
+    chatModel: buildChatModel(config, env),
     search: new SearchService(storeObjects, embedder, buildRewriter(config, env), buildReranker(config, env), vectorIndex.kind === "vectorize" ? (vectorIndex as VectorizeVectorIndex) : null),
   };
   const llamaCloud = buildLlamaCloudServices(env, core);

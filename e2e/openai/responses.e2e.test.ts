@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import OpenAI, { BadRequestError, NotFoundError, toFile } from "openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { API_KEY, OTHER_KEY, startWorker, type RunningWorker } from "../harness";
+import { responsesCheckingFetch, responsesViolations } from "./responses-spec";
 
 interface WireToolCall {
   id: string;
@@ -95,7 +96,8 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => fake.listen(0, "127.0.0.1", resolve));
   const upstream = `http://127.0.0.1:${(fake.address() as AddressInfo).port}/v1`;
   worker = await startWorker({ LLM: "openai", LLM_BASE_URL: upstream, LLM_API_KEY: "sk-upstream" });
-  client = new OpenAI({ apiKey: API_KEY, baseURL: `${worker.url}/v1`, maxRetries: 0 });
+  // Every /responses body and stream event is checked against the Responses spec subset (asserted at the end).
+  client = new OpenAI({ apiKey: API_KEY, baseURL: `${worker.url}/v1`, maxRetries: 0, fetch: responsesCheckingFetch() });
   other = new OpenAI({ apiKey: OTHER_KEY, baseURL: `${worker.url}/v1`, maxRetries: 0 });
   const store = await client.vectorStores.create({ name: "responses-e2e" });
   storeId = store.id;
@@ -106,6 +108,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await worker?.stop();
   await new Promise<void>((resolve) => fake.close(() => resolve()));
+  expect(await responsesViolations()).toEqual([]);
 });
 beforeEach(() => {
   seen.length = 0;

@@ -26,16 +26,16 @@ export function responseEcho(body: CreateResponseParams) {
     })),
     top_p: body.top_p ?? 1,
     truncation: "disabled" as const,
-    user: null,
     metadata: body.metadata ?? {},
     background: false,
     service_tier: "default" as const,
   };
 }
 
-/** A whole Response: keys in the spec's order of importance, `output_text` left to the SDKs. */
+/** A whole Response; `usage` only once known (the spec types it as an object, never null); `output_text` is left to the SDKs. */
 export function wireResponse(state: ResponseState, echo: ResponseEcho) {
-  return { ...state, ...echo, model: state.model };
+  const { usage, ...rest } = state;
+  return { ...rest, ...(usage ? { usage } : {}), ...echo };
 }
 
 /** An event with its `response` snapshot (lifecycle events) completed by the echo fields. */

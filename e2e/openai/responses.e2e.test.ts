@@ -186,6 +186,20 @@ describe("responses.create with file_search", () => {
     expect(part.annotations).toEqual([{ type: "file_citation", file_id: fileIds["lava.md"], filename: "lava.md", index: part.text.length }]);
   });
 
+  it("applies the tool's ranking_options: a score_threshold above every score leaves no sources and nothing cited", async () => {
+    script = [{ toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: ["coral reefs bleach"] }) }] }, { content: "I found nothing." }];
+    const response = await client.responses.create({
+      model: "gpt-test",
+      input: "Reefs?",
+      tools: tools({ ranking_options: { score_threshold: 1 } }),
+      include: ["file_search_call.results"],
+    });
+    expect((response.output[0] as OpenAI.Responses.ResponseFileSearchToolCall).results).toEqual([]);
+    expect(seen[1]!.body.messages.find((m) => m.role === "tool")!.content).toBe("No matching passages were found.");
+    const part = (response.output[1] as OpenAI.Responses.ResponseOutputMessage).content[0] as OpenAI.Responses.ResponseOutputText;
+    expect(part.annotations).toEqual([]);
+  });
+
   it("answers without searching when the model does not call the tool; no file_search_call item", async () => {
     script = [{ content: "Hello [2024]." }];
     const response = await client.responses.create({ model: "gpt-test", input: "Hi", instructions: "Be brief.", tools: tools() });
@@ -267,6 +281,7 @@ describe("validation before any model call", () => {
     [{ tools: [{ type: "file_search", vector_store_ids: ["vs_x"], max_num_results: 51 }] }, "tools[0].max_num_results"],
     [{ previous_response_id: "resp_abc" }, "previous_response_id"],
     [{ tool_choice: "sometimes" }, "tool_choice"],
+    [{ tools: [{ type: "file_search", vector_store_ids: ["vs_x"], ranking_options: { hybrid_search: { embedding_weight: 0, text_weight: 0 } } }] }, "tools[0].ranking_options.hybrid_search"],
     [{ include: ["nonsense"] }, "include[0]"],
     [{ metadata: Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`k${i}`, "v"])) }, "metadata"],
   ])("400 for %j naming %s", async (extra, param) => {

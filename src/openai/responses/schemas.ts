@@ -4,7 +4,7 @@ import { ID_PREFIX } from "../../core/ids";
 import { SearchFilter } from "../../core/search/filters";
 import { limitedJson } from "../../http/json-limits";
 import { Metadata } from "../shared/schemas";
-import { FILTER_LIMITS } from "../vector-stores/search/schemas";
+import { FILTER_LIMITS, HybridSearch } from "../vector-stores/search/schemas";
 
 /** Stores one file_search tool may search (the spec sets no maximum; OpenAI's live limit is unconfirmed). */
 export const MAX_TOOL_VECTOR_STORES = 10;
@@ -35,7 +35,7 @@ const FileSearchTool = z.strictObject({
       // The Assistants spelling default_2024_08_21 is accepted as well (notes §1.1).
       ranker: z.enum(["none", "auto", "default-2024-11-15", "default_2024_08_21"]).default("auto"),
       score_threshold: z.number().min(0).max(1).default(0),
-      hybrid_search: z.strictObject({ embedding_weight: z.number().min(0).max(1000), text_weight: z.number().min(0).max(1000) }).optional(),
+      hybrid_search: HybridSearch.optional(),
     })
     .optional(),
 });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { MAX_FILTER_DEPTH, SearchFilter } from "../../../core/search/filters";
 import { limitedJson, type JsonLimits } from "../../../http/json-limits";
 
-const HybridSearch = z
+export const HybridSearch = z
   .strictObject({
     embedding_weight: z.number().min(0).max(1000),
     text_weight: z.number().min(0).max(1000),

@@ -43,6 +43,17 @@ export type FileSearchToolParam = z.output<typeof FileSearchTool>;
 
 const Tool = z.discriminatedUnion("type", [FileSearchTool]);
 
+const IncludeValue = z.enum([
+  "file_search_call.results",
+  "web_search_call.results",
+  "web_search_call.action.sources",
+  "message.input_image.image_url",
+  "computer_call_output.output.image_url",
+  "code_interpreter_call.outputs",
+  "reasoning.encrypted_content",
+  "message.output_text.logprobs",
+]);
+
 const ToolChoice = z.union([
   z.enum(["none", "auto", "required"]),
   z.strictObject({ type: z.literal("file_search") }),
@@ -55,7 +66,8 @@ export const CreateResponseParams = z
     instructions: z.string().nullable().optional(),
     tools: z.array(Tool).max(1, "Only one file_search tool is supported per request.").default([]),
     tool_choice: ToolChoice.default("auto"),
-    include: z.array(z.enum(["file_search_call.results", "message.output_text.logprobs", "reasoning.encrypted_content", "message.input_image.image_url"])).nullable().optional(),
+    // Spec IncludeEnum: file_search_call.results is honoured, the others are accepted and ignored (notes §1).
+    include: z.array(IncludeValue).max(IncludeValue.options.length).nullable().optional(),
     metadata: Metadata.nullable().optional(),
     temperature: z.number().min(0).max(2).nullable().optional(),
     top_p: z.number().min(0).max(1).nullable().optional(),

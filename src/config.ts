@@ -25,6 +25,13 @@ export const ConfigSchema = z
     MAX_FILE_TOKENS: z.coerce.number().int().min(5_000_000).default(5_000_000),
     /** Sent as openai-poll-after-ms on in-progress objects: how long SDK pollers sleep. */
     POLL_AFTER_MS: z.coerce.number().int().min(0).max(60_000).default(500),
+    /** The chat model behind POST /v1/responses: "none" (the endpoint answers 400), "openai" (any Chat Completions endpoint) or "workers-ai" (the AI binding). */
+    LLM: z.enum(["none", "openai", "workers-ai"]).default("none"),
+    /** For LLM=openai: up to and including the version segment, e.g. https://api.openai.com/v1 or http://localhost:11434/v1. */
+    LLM_BASE_URL: z.url().optional(),
+    LLM_API_KEY: z.string().optional(),
+    /** When set, every upstream call uses this model whatever the request's `model` says. */
+    LLM_MODEL: z.string().min(1).optional(),
   })
   .transform((c) => ({
     ...c,
@@ -76,6 +83,8 @@ export function loadConfig(env: Env): Config {
     throw new ConfigError("VECTOR_INDEX=vectorize needs a [[vectorize]] binding named VECTORIZE.");
   if ((c.EMBEDDER === "workers-ai" || c.RERANKER === "workers-ai" || c.QUERY_REWRITER === "workers-ai") && !env.AI)
     throw new ConfigError("A workers-ai backend is configured but there is no [ai] binding named AI.");
+  if (c.LLM === "openai" && !c.LLM_BASE_URL) throw new ConfigError("LLM=openai needs LLM_BASE_URL.");
+  if (c.LLM === "workers-ai" && !env.AI) throw new ConfigError("LLM=workers-ai needs an [ai] binding named AI.");
   if (c.EMBEDDER === "openai" && !c.OPENAI_EMBEDDINGS_BASE_URL)
     throw new ConfigError("EMBEDDER=openai needs OPENAI_EMBEDDINGS_BASE_URL.");
   if (c.EMBEDDER === "workers-ai" && /bge-(small|base|large)-en/.test(c.WORKERS_AI_EMBEDDING_MODEL))

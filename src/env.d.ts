@@ -13,4 +13,8 @@ interface Env {
   RERANK_MODEL?: string;
   QUERY_REWRITER?: string;
   REWRITE_MODEL?: string;
+  LLM?: string;
+  LLM_BASE_URL?: string;
+  LLM_API_KEY?: string;
+  LLM_MODEL?: string;
 }

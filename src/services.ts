@@ -29,6 +29,9 @@ import { RetrievalService } from "./core/indexes/retrieval-service";
 import { DocumentService } from "./core/documents/document-service";
 import { ScheduledSyncs } from "./core/indexes/scheduled-syncs";
 import type { SyncDeps } from "./core/indexes/sync-runner";
+import type { ChatModel } from "./core/responses/chat-model";
+import { OpenAIChatModel } from "./platform/llm/openai-chat";
+import { WorkersAiChatModel, type AiRunner } from "./platform/llm/workers-ai-chat";
 
 export interface Services {
   config: Config;
@@ -44,6 +47,8 @@ export interface Services {
   vectorIndex: VectorIndex;
   ingestDeps: IngestDeps;
   search: SearchService;
+  /** The model behind POST /v1/responses; null when LLM is not set. */
+  chatModel: ChatModel | null;
   repos: { files: FilesRepo; vectorStores: VectorStoresRepo };
   // The LlamaCloud face (buildLlamaCloudServices).
   directories: DirectoryService;
@@ -82,6 +87,18 @@ export function buildVectorIndex(config: Config, env: Env, objects: StoreObjects
   }
 }
 
+/** The configured chat model (LLM), or null: then /v1/responses answers 400 naming the setting. */
+export function buildChatModel(config: Config, env: Env): ChatModel | null {
+  switch (config.LLM) {
+    case "openai":
+      return new OpenAIChatModel({ baseURL: config.LLM_BASE_URL!, apiKey: config.LLM_API_KEY ?? "", model: config.LLM_MODEL });
+    case "workers-ai":
+      return new WorkersAiChatModel(env.AI as unknown as AiRunner, config.LLM_MODEL);
+    case "none":
+      return null;
+  }
+}
+
 function buildRewriter(config: Config, env: Env): QueryRewriter {
   return config.QUERY_REWRITER === "workers-ai" ? new WorkersAiRewriter(env.AI!, config.REWRITE_MODEL) : new KeywordRewriter();
 }
@@ -115,6 +132,7 @@ export function buildServices(env: Env): Services {
     embedder,
     vectorIndex,
     ingestDeps: { bucket: env.FILES, objects: storeObjects, embedder, vectorIndex, files: repos.files, attachments, maxFileTokens: config.MAX_FILE_TOKENS },
+    chatModel: buildChatModel(config, env),
     search: new SearchService(storeObjects, embedder, buildRewriter(config, env), buildReranker(config, env), vectorIndex.kind === "vectorize" ? (vectorIndex as VectorizeVectorIndex) : null),
   };
   const llamaCloud = buildLlamaCloudServices(env, core);

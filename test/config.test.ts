@@ -19,6 +19,8 @@ describe("configuration", () => {
     expect(bad({ EMBEDDER: "openai", OPENAI_EMBEDDINGS_BASE_URL: "http://x", OPENAI_EMBEDDINGS_MODEL: "mystery" })).toThrow(/EMBEDDING_DIMENSIONS/);
     expect(bad({ EMBEDDER: "openai", OPENAI_EMBEDDINGS_BASE_URL: "http://x", OPENAI_EMBEDDINGS_MODEL: "text-embedding-3-large", VECTORIZE: {} })).toThrow(/1536/);
     expect(bad({ EMBEDDER: "magic" })).toThrow(ConfigError);
+    expect(bad({ LLM: "openai" })).toThrow(/LLM_BASE_URL/);
+    expect(bad({ LLM: "magic" })).toThrow(/LLM/);
   });
 
   it("names the variable whose value is out of range", () => {

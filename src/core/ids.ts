@@ -61,8 +61,16 @@ export const ID_PREFIX = {
   syncConfig: "sync-",
   upload: "upload_",
   uploadPart: "part_",
+  response: "resp_",
+  message: "msg_",
+  fileSearchCall: "fs_",
+  toolCall: "call_",
 } as const;
 
+/** Responses API ids: prefix + 48 hex, as OpenAI's (notes §2, §7.6). */
+export const newResponseId = () => ID_PREFIX.response + sortableHex(24);
+export const newMessageId = () => ID_PREFIX.message + sortableHex(24);
+export const newFileSearchCallId = () => ID_PREFIX.fileSearchCall + sortableHex(24);
 export const newFileId = () => ID_PREFIX.file + sortableBase62(22);
 export const newVectorStoreId = () => ID_PREFIX.vectorStore + sortableHex(16);
 export const newFileBatchId = () => ID_PREFIX.fileBatch + sortableHex(16);

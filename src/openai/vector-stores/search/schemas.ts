@@ -3,7 +3,7 @@ import { z } from "zod";
 import { MAX_FILTER_DEPTH, SearchFilter } from "../../../core/search/filters";
 import { limitedJson, type JsonLimits } from "../../../http/json-limits";
 
-const HybridSearch = z
+export const HybridSearch = z
   .strictObject({
     embedding_weight: z.number().min(0).max(1000),
     text_weight: z.number().min(0).max(1000),
@@ -17,7 +17,7 @@ const HybridSearch = z
  * Each filter level is an object and its `filters` array, plus an `in` list at the bottom: deeper input is refused
  * before the recursive schema sees it. 64 KiB holds 64 comparisons (MAX_FILTER_COMPARISONS) with long values.
  */
-const FILTER_LIMITS: JsonLimits = { maxBytes: 64 * 1024, maxDepth: 2 * MAX_FILTER_DEPTH + 2 };
+export const FILTER_LIMITS: JsonLimits = { maxBytes: 64 * 1024, maxDepth: 2 * MAX_FILTER_DEPTH + 2 };
 
 export const VectorStoreSearchParams = z.strictObject({
   query: z.union([

@@ -1,0 +1,307 @@
+// POST /v1/responses through the official SDK, with the worker's model loop running against a fake Chat Completions server.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import OpenAI, { BadRequestError, NotFoundError, toFile } from "openai";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { API_KEY, OTHER_KEY, startWorker, type RunningWorker } from "../harness";
+import { responsesCheckingFetch, responsesViolations } from "./responses-spec";
+
+interface WireToolCall {
+  id: string;
+  type: "function";
+  function: { name: string; arguments: string };
+}
+interface WireMessage {
+  role: string;
+  content: string | null;
+  tool_calls?: WireToolCall[];
+  tool_call_id?: string;
+}
+interface ChatBody {
+  model: string;
+  messages: WireMessage[];
+  tools?: { type: string; function: { name: string; description: string; parameters: { type: string } } }[];
+  tool_choice?: unknown;
+  temperature?: number;
+  max_tokens?: number;
+}
+type Reply = { content?: string; toolCalls?: { name: string; arguments: string }[]; finish?: string } | { status: number; error: string };
+
+/** Throws unless the body is a valid Chat Completions request: roles, tool schema, tool_call ids answered in order. */
+function enforceShape(body: ChatBody): void {
+  if (typeof body.model !== "string" || !Array.isArray(body.messages) || body.messages.length === 0) throw new Error("model and messages are required");
+  const open = new Set<string>();
+  for (const m of body.messages) {
+    if (!["system", "user", "assistant", "tool"].includes(m.role)) throw new Error(`bad role ${m.role}`);
+    if (m.role === "tool") {
+      if (!m.tool_call_id || !open.has(m.tool_call_id)) throw new Error(`tool message answers an unknown tool_call_id ${m.tool_call_id}`);
+      open.delete(m.tool_call_id);
+      if (typeof m.content !== "string") throw new Error("tool content must be a string");
+    } else if (open.size > 0) throw new Error("tool calls left unanswered");
+    for (const t of m.tool_calls ?? []) {
+      if (t.type !== "function" || !t.id || typeof t.function.arguments !== "string") throw new Error("bad tool call");
+      open.add(t.id);
+    }
+    if (m.role !== "assistant" && m.role !== "tool" && typeof m.content !== "string") throw new Error(`${m.role} content must be a string`);
+  }
+  for (const t of body.tools ?? []) {
+    if (t.type !== "function" || !t.function.name || t.function.parameters?.type !== "object") throw new Error("bad tool schema");
+  }
+  if (body.tool_choice !== undefined && !body.tools?.length) throw new Error("tool_choice without tools");
+}
+
+const seen: { body: ChatBody; authorization: string | undefined }[] = [];
+/** Replies in order; a function builds its reply from the request (e.g. to cite the number a file was given). */
+let script: (Reply | ((body: ChatBody) => Reply))[] = [];
+const fake = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+  let raw = "";
+  for await (const part of req) raw += String(part);
+  const body = JSON.parse(raw) as ChatBody;
+  seen.push({ body, authorization: req.headers.authorization });
+  const send = (status: number, json: unknown) => {
+    res.writeHead(status, { "content-type": "application/json" });
+    res.end(JSON.stringify(json));
+  };
+  try {
+    enforceShape(body);
+  } catch (error) {
+    return send(400, { error: { message: (error as Error).message } });
+  }
+  if (req.url !== "/v1/chat/completions") return send(404, { error: { message: `no route ${req.url}` } });
+  const next = script.shift() ?? { content: "(script exhausted)" };
+  const reply = typeof next === "function" ? next(body) : next;
+  if ("status" in reply) return send(reply.status, { error: { message: reply.error } });
+  const toolCalls = (reply.toolCalls ?? []).map((t, i) => ({ id: `call_up_${seen.length}_${i}`, type: "function", function: t }));
+  send(200, {
+    id: "chatcmpl-1",
+    object: "chat.completion",
+    model: `${body.model}-upstream`,
+    choices: [{ index: 0, finish_reason: reply.finish ?? (toolCalls.length ? "tool_calls" : "stop"), message: { role: "assistant", content: reply.content ?? null, ...(toolCalls.length ? { tool_calls: toolCalls } : {}) } }],
+    usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
+  });
+});
+
+let worker: RunningWorker;
+let client: OpenAI;
+let other: OpenAI;
+let storeId = "";
+const fileIds: Record<string, string> = {};
+const DOCS = [
+  { name: "reef.md", text: "Coral reefs bleach when the ocean warms.", attributes: { topic: "ocean" } },
+  { name: "whale.md", text: "Blue whales feed on krill in polar seas.", attributes: { topic: "ocean" } },
+  { name: "lava.md", text: "Basalt lava flows cool into columns.", attributes: { topic: "geology" } },
+];
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => fake.listen(0, "127.0.0.1", resolve));
+  const upstream = `http://127.0.0.1:${(fake.address() as AddressInfo).port}/v1`;
+  worker = await startWorker({ LLM: "openai", LLM_BASE_URL: upstream, LLM_API_KEY: "sk-upstream" });
+  // Every /responses body and stream event is checked against the Responses spec subset (asserted at the end).
+  client = new OpenAI({ apiKey: API_KEY, baseURL: `${worker.url}/v1`, maxRetries: 0, fetch: responsesCheckingFetch() });
+  other = new OpenAI({ apiKey: OTHER_KEY, baseURL: `${worker.url}/v1`, maxRetries: 0 });
+  const store = await client.vectorStores.create({ name: "responses-e2e" });
+  storeId = store.id;
+  const files = await Promise.all(DOCS.map(async (d) => client.files.create({ file: await toFile(Buffer.from(d.text), d.name), purpose: "assistants" })));
+  files.forEach((f, i) => (fileIds[DOCS[i]!.name] = f.id));
+  await client.vectorStores.fileBatches.createAndPoll(storeId, { files: files.map((f, i) => ({ file_id: f.id, attributes: DOCS[i]!.attributes })) }, { pollIntervalMs: 100 });
+});
+afterAll(async () => {
+  await worker?.stop();
+  await new Promise<void>((resolve) => fake.close(() => resolve()));
+  expect(await responsesViolations()).toEqual([]);
+});
+beforeEach(() => {
+  seen.length = 0;
+  script = [];
+});
+
+/** The number the tool message gave a file, as the model would read it: "[n] filename (score …)". */
+function sourceNumber(body: ChatBody, filename: string): number {
+  const tool = body.messages.filter((m) => m.role === "tool").map((m) => m.content ?? "").join("\n");
+  const match = new RegExp(`\\[(\\d+)\\] ${filename.replace(".", "\\.")}`).exec(tool);
+  if (!match) throw new Error(`${filename} not among the sources:\n${tool}`);
+  return Number(match[1]);
+}
+
+const tools = (extra: Record<string, unknown> = {}) => [{ type: "file_search" as const, vector_store_ids: [storeId], ...extra }];
+
+describe("responses.create with file_search", () => {
+  it("searches, returns results when included, and turns the model's [n] marks into file_citation annotations", async () => {
+    script = [
+      { toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: ["why do coral reefs bleach"] }) }] },
+      (body) => ({ content: `Reefs bleach when the ocean warms [${sourceNumber(body, "reef.md")}].` }),
+    ];
+    const response = await client.responses.create({ model: "gpt-test", input: "Why do reefs bleach?", tools: tools({ max_num_results: 5 }), include: ["file_search_call.results"] });
+    expect(response.status).toBe("completed");
+    expect(response.output.map((o) => o.type)).toEqual(["file_search_call", "message"]);
+    const call = response.output[0] as OpenAI.Responses.ResponseFileSearchToolCall;
+    expect(call.status).toBe("completed");
+    expect(call.queries).toEqual(["why do coral reefs bleach"]);
+    expect(call.results?.[0]?.filename).toBe("reef.md");
+    expect(call.results?.[0]?.file_id).toBe(fileIds["reef.md"]);
+    expect(response.output_text).toBe("Reefs bleach when the ocean warms.");
+    const message = response.output[1] as OpenAI.Responses.ResponseOutputMessage;
+    const part = message.content[0] as OpenAI.Responses.ResponseOutputText;
+    expect(part.annotations).toEqual([{ type: "file_citation", file_id: fileIds["reef.md"], filename: "reef.md", index: "Reefs bleach when the ocean warms".length }]);
+    expect(response.usage).toMatchObject({ input_tokens: 20, output_tokens: 10, total_tokens: 30 });
+    expect(response.model).toBe("gpt-test");
+    expect(response.tools).toEqual([{ type: "file_search", vector_store_ids: [storeId], max_num_results: 5, filters: null, ranking_options: { ranker: "auto", score_threshold: 0 } }]);
+    // The upstream saw one search tool, then a last call without tools, and never a store id.
+    expect(seen).toHaveLength(2);
+    expect(seen[0]!.authorization).toBe("Bearer sk-upstream");
+    expect(seen[0]!.body.tools?.map((t) => t.function.name)).toEqual(["file_search"]);
+    expect(seen[1]!.body.tool_choice).toBe("auto");
+    expect(JSON.stringify(seen.map((s) => s.body))).not.toContain(storeId);
+  });
+
+  it("bounds the loop: a model that keeps searching gets a last call without tools, so the response ends in text", async () => {
+    const search = { toolCalls: [{ name: "file_search", arguments: JSON.stringify({ query: "reefs" }) }] };
+    script = [search, search, search, { content: "Done [1]." }];
+    const response = await client.responses.create({ model: "gpt-test", input: "Reefs?", tools: tools(), tool_choice: "required" });
+    expect(seen).toHaveLength(4);
+    expect(seen[0]!.body.tool_choice).toEqual({ type: "function", function: { name: "file_search" } });
+    expect(seen[1]!.body.tool_choice).toBe("auto");
+    expect(seen[3]!.body.tools).toBeUndefined();
+    expect(response.output.map((o) => o.type)).toEqual(["file_search_call", "file_search_call", "file_search_call", "message"]);
+    expect((response.output[0] as OpenAI.Responses.ResponseFileSearchToolCall).queries).toEqual(["reefs"]);
+    expect(response.output_text).toBe("Done.");
+  });
+
+  it("leaves results null without include, and applies the tool's filters", async () => {
+    script = [{ toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: ["lava columns ocean reefs"] }) }] }, { content: "Nothing to cite here." }];
+    const response = await client.responses.create({
+      model: "gpt-test",
+      input: "Tell me about lava.",
+      tools: tools({ filters: { type: "eq", key: "topic", value: "geology" } }),
+    });
+    const call = response.output[0] as OpenAI.Responses.ResponseFileSearchToolCall;
+    expect(call.results).toBeNull();
+    const tool = seen[1]!.body.messages.find((m) => m.role === "tool")!.content!;
+    expect(tool).toContain("lava.md");
+    expect(tool).not.toContain("reef.md");
+    expect(tool).not.toContain("whale.md");
+    // The model cited nothing: the searched file is attributed at the end of the text.
+    const part = (response.output[1] as OpenAI.Responses.ResponseOutputMessage).content[0] as OpenAI.Responses.ResponseOutputText;
+    expect(part.text).toBe("Nothing to cite here.");
+    expect(part.annotations).toEqual([{ type: "file_citation", file_id: fileIds["lava.md"], filename: "lava.md", index: part.text.length }]);
+  });
+
+  it("applies the tool's ranking_options: a score_threshold above every score leaves no sources and nothing cited", async () => {
+    script = [{ toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: ["coral reefs bleach"] }) }] }, { content: "I found nothing." }];
+    const response = await client.responses.create({
+      model: "gpt-test",
+      input: "Reefs?",
+      tools: tools({ ranking_options: { score_threshold: 1 } }),
+      include: ["file_search_call.results"],
+    });
+    expect((response.output[0] as OpenAI.Responses.ResponseFileSearchToolCall).results).toEqual([]);
+    expect(seen[1]!.body.messages.find((m) => m.role === "tool")!.content).toBe("No matching passages were found.");
+    const part = (response.output[1] as OpenAI.Responses.ResponseOutputMessage).content[0] as OpenAI.Responses.ResponseOutputText;
+    expect(part.annotations).toEqual([]);
+  });
+
+  it("answers without searching when the model does not call the tool; no file_search_call item", async () => {
+    script = [{ content: "Hello [2024]." }];
+    const response = await client.responses.create({ model: "gpt-test", input: "Hi", instructions: "Be brief.", tools: tools() });
+    expect(response.output.map((o) => o.type)).toEqual(["message"]);
+    expect(response.output_text).toBe("Hello [2024].");
+    expect(seen[0]!.body.messages.some((m) => m.role === "system" && m.content === "Be brief.")).toBe(true);
+  });
+
+  it("reports a failed search in the item instead of swallowing it, and a failed upstream as a failed response", async () => {
+    script = [{ status: 500, error: "upstream exploded" }];
+    const response = await client.responses.create({ model: "gpt-test", input: "Hi", tools: tools() });
+    expect(response.status).toBe("failed");
+    expect(response.error?.code).toBe("server_error");
+    expect(response.error?.message).toContain("upstream exploded");
+  });
+
+  it("marks a response cut by the upstream's length limit incomplete", async () => {
+    script = [{ content: "A long answer", finish: "length" }];
+    const response = await client.responses.create({ model: "gpt-test", input: "Hi", max_output_tokens: 16 });
+    expect(response.status).toBe("incomplete");
+    expect(response.incomplete_details).toEqual({ reason: "max_output_tokens" });
+    expect(seen[0]!.body.max_tokens).toBe(16);
+  });
+});
+
+describe("streaming", () => {
+  it("the SDK stream helper accepts the events and finalResponse() carries the citations", async () => {
+    script = [{ toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: ["whales krill"] }) }] }, { content: "Blue whales eat krill [1]. That is all." }];
+    const stream = client.responses.stream({ model: "gpt-test", input: "What do whales eat?", tools: tools() });
+    const types: string[] = [];
+    let text = "";
+    stream.on("event", (e) => types.push(e.type));
+    stream.on("response.output_text.delta", (e) => (text += e.delta));
+    const final = await stream.finalResponse();
+    expect(types).toEqual([
+      "response.created",
+      "response.in_progress",
+      "response.output_item.added",
+      "response.file_search_call.in_progress",
+      "response.file_search_call.searching",
+      "response.file_search_call.completed",
+      "response.output_item.done",
+      "response.output_item.added",
+      "response.content_part.added",
+      "response.output_text.delta",
+      "response.output_text.annotation.added",
+      "response.output_text.delta",
+      "response.output_text.done",
+      "response.content_part.done",
+      "response.output_item.done",
+      "response.completed",
+    ]);
+    expect(text).toBe("Blue whales eat krill. That is all.");
+    expect(final.output_text).toBe(text);
+    const part = (final.output[1] as OpenAI.Responses.ResponseOutputMessage).content[0] as OpenAI.Responses.ResponseOutputText;
+    const first = seen[1]!.body.messages.find((m) => m.role === "tool")!.content!;
+    expect(first.startsWith("[1] ")).toBe(true);
+    const cited = first.slice(4, first.indexOf(" (score"));
+    expect(part.annotations).toEqual([{ type: "file_citation", file_id: fileIds[cited], filename: cited, index: "Blue whales eat krill".length }]);
+  });
+
+  it("for await over create({stream:true}) gives gapless sequence numbers from 0", async () => {
+    script = [{ content: "Plain answer." }];
+    const stream = await client.responses.create({ model: "gpt-test", input: "Hi", stream: true });
+    const sequence: number[] = [];
+    let last = "";
+    for await (const event of stream) {
+      sequence.push(event.sequence_number);
+      last = event.type;
+    }
+    expect(sequence).toEqual(sequence.map((_, i) => i));
+    expect(last).toBe("response.completed");
+  });
+});
+
+describe("validation before any model call", () => {
+  it.each([
+    [{ temperature: 3 }, "temperature"],
+    [{ tools: [{ type: "file_search", vector_store_ids: ["vs_x"], max_num_results: 51 }] }, "tools[0].max_num_results"],
+    [{ previous_response_id: "resp_abc" }, "previous_response_id"],
+    [{ tool_choice: "sometimes" }, "tool_choice"],
+    [{ tools: [{ type: "file_search", vector_store_ids: ["vs_x"], ranking_options: { hybrid_search: { embedding_weight: 0, text_weight: 0 } } }] }, "tools[0].ranking_options.hybrid_search"],
+    [{ include: ["nonsense"] }, "include[0]"],
+    [{ metadata: Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`k${i}`, "v"])) }, "metadata"],
+  ])("400 for %j naming %s", async (extra, param) => {
+    const error = await client.responses.create({ model: "gpt-test", input: "Hi", ...(extra as object) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect((error as BadRequestError).param).toBe(param);
+    expect(seen).toHaveLength(0);
+  });
+
+  it("400 without a model", async () => {
+    const error = await client.responses.create({ input: "Hi" } as OpenAI.Responses.ResponseCreateParamsNonStreaming).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect((error as BadRequestError).param).toBe("model");
+  });
+
+  it("404 in the store's words for another project's store, before the model is called", async () => {
+    const theirs = await other.vectorStores.create({ name: "not yours" });
+    const error = await client.responses.create({ model: "gpt-test", input: "Hi", tools: [{ type: "file_search", vector_store_ids: [theirs.id] }] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as NotFoundError).message).toContain(`No vector store found with id '${theirs.id}'.`);
+    expect(seen).toHaveLength(0);
+  });
+});

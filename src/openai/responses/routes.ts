@@ -1,0 +1,116 @@
+// POST /v1/responses: validate everything, resolve the file_search stores, then run the model loop (JSON or SSE).
+import { Hono, type Context } from "hono";
+import type { AppEnv } from "../../http/app-env";
+import { badRequest, notFound } from "../../http/errors";
+import { jsonBody } from "../../http/json-body";
+import { newResponseId } from "../../core/ids";
+import type { ChatMessage } from "../../core/responses/chat-model";
+import { runResponse, type FileSearchRunner } from "../../core/responses/engine";
+import type { FileSearchResult, ResponseEvent } from "../../core/responses/items";
+import { CreateResponseParams, type FileSearchToolParam, type InputItem } from "./schemas";
+import { responseEcho, sseFrame, wireEvent, wireResponse } from "./serialize";
+
+/** The transcript the model starts from: instructions as a system message, then the input (notes §1, §1.3). */
+export function inputMessages(instructions: string | null | undefined, input: string | InputItem[]): ChatMessage[] {
+  const messages: ChatMessage[] = instructions ? [{ role: "system", content: instructions }] : [];
+  if (typeof input === "string") return [...messages, { role: "user", content: input }];
+  for (const item of input) {
+    // A file_search_call fed back is dropped: its sources were numbered for an earlier answer.
+    if (item.type === "file_search_call") continue;
+    const text = typeof item.content === "string" ? item.content : item.content.map((p) => p.text).join("");
+    const role = item.role === "developer" ? "system" : item.role;
+    messages.push({ role, content: text });
+  }
+  return messages;
+}
+
+/** Checks every store of the tool before any output: another project's or an unknown store is a 404 in the store's words. */
+async function checkStores(c: Context<AppEnv>, tool: FileSearchToolParam): Promise<void> {
+  const services = c.get("services");
+  for (const [i, id] of tool.vector_store_ids.entries()) {
+    const row = await services.vectorStores.getRow(c.get("projectId"), id);
+    if (!row) throw notFound("vector_store", id, `tools[0].vector_store_ids[${i}]`);
+    if (row.status === "expired") throw badRequest(`Vector store '${id}' has expired.`, `tools[0].vector_store_ids[${i}]`, "vector_store_expired");
+  }
+}
+
+/** Searches every store of the tool with its filters and ranking options (the vector-store search core), best files first. */
+function fileSearchRunner(c: Context<AppEnv>, tool: FileSearchToolParam): FileSearchRunner {
+  const search = c.get("services").search;
+  const ranking = tool.ranking_options;
+  return async (queries) => {
+    const perStore = await Promise.all(
+      tool.vector_store_ids.map(async (storeId) => {
+        const result = await search.search(storeId, {
+          queries,
+          rewrite: false,
+          maxResults: tool.max_num_results,
+          filter: tool.filters ?? null,
+          ranker: ranking?.ranker === "default_2024_08_21" ? "auto" : (ranking?.ranker ?? "auto"),
+          scoreThreshold: ranking?.score_threshold ?? 0,
+          weights: ranking?.hybrid_search ? { embedding: ranking.hybrid_search.embedding_weight, text: ranking.hybrid_search.text_weight } : null,
+        });
+        if (result === "missing") throw new Error(`Vector store '${storeId}' was deleted.`);
+        if (result === "expired") throw new Error(`Vector store '${storeId}' has expired.`);
+        return result.hits.map((h): FileSearchResult => ({
+          file_id: h.fileId,
+          filename: h.filename,
+          score: h.score,
+          text: h.chunks.map((chunk) => chunk.text).join("\n\n"),
+          attributes: h.attributes,
+        }));
+      }),
+    );
+    return perStore
+      .flat()
+      .sort((a, b) => b.score - a.score)
+      .slice(0, tool.max_num_results);
+  };
+}
+
+export function responseRoutes() {
+  const app = new Hono<AppEnv>();
+
+  app.post("/", async (c) => {
+    const model = c.get("services").chatModel;
+    if (!model)
+      throw badRequest("No model is configured for the Responses API: set LLM=openai with LLM_BASE_URL (and LLM_API_KEY, optionally LLM_MODEL).", "model", "model_not_configured");
+    const body = await jsonBody(c, CreateResponseParams);
+    const tool = body.tools[0];
+    if (body.tool_choice !== "auto" && body.tool_choice !== "none" && !tool)
+      throw badRequest("Invalid 'tool_choice': it requires a file_search tool in 'tools'.", "tool_choice", "invalid_value");
+    if (tool) await checkStores(c, tool);
+    const echo = responseEcho(body);
+    const events = runResponse(model, {
+      id: newResponseId(),
+      model: body.model,
+      messages: inputMessages(body.instructions, body.input),
+      fileSearch: tool ? fileSearchRunner(c, tool) : null,
+      toolChoice: typeof body.tool_choice === "string" ? body.tool_choice : "required",
+      includeResults: body.include?.includes("file_search_call.results") ?? false,
+      temperature: body.temperature ?? undefined,
+      topP: body.top_p ?? undefined,
+      maxOutputTokens: body.max_output_tokens ?? undefined,
+    });
+    if (body.stream) {
+      const encoder = new TextEncoder();
+      const stream = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          const next = await events.next();
+          if (next.done) controller.close();
+          else controller.enqueue(encoder.encode(sseFrame(wireEvent(next.value, echo))));
+        },
+        async cancel() {
+          await events.return(undefined);
+        },
+      });
+      return new Response(stream, { headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache" } });
+    }
+    let last: ResponseEvent | null = null;
+    for await (const event of events) last = event;
+    if (!last || !("response" in last)) throw new Error("The response engine ended without a terminal event.");
+    return c.json(wireResponse(last.response, echo));
+  });
+
+  return app;
+}

@@ -1,0 +1,90 @@
+// Wire schema for POST /v1/responses (spec CreateResponse, trimmed to what Shelf runs; unknown top-level fields are ignored).
+import { z } from "zod";
+import { ID_PREFIX } from "../../core/ids";
+import { SearchFilter } from "../../core/search/filters";
+import { limitedJson } from "../../http/json-limits";
+import { Metadata } from "../shared/schemas";
+import { FILTER_LIMITS, HybridSearch } from "../vector-stores/search/schemas";
+
+/** Stores one file_search tool may search (the spec sets no maximum; OpenAI's live limit is unconfirmed). */
+export const MAX_TOOL_VECTOR_STORES = 10;
+
+const InputText = z.object({ type: z.literal("input_text"), text: z.string() });
+const OutputText = z.object({ type: z.literal("output_text"), text: z.string() });
+
+/** EasyInputMessage / InputMessage / an assistant OutputMessage fed back: text parts only. */
+const MessageItem = z.object({
+  type: z.literal("message").optional(),
+  role: z.enum(["user", "assistant", "system", "developer"]),
+  content: z.union([z.string(), z.array(z.union([InputText, OutputText]))]),
+});
+
+/** Output items fed back verbatim by the SDK's helpers: kept for their text only (see the engine). */
+const FileSearchCallItem = z.object({ type: z.literal("file_search_call"), id: z.string(), queries: z.array(z.string()) }).loose();
+
+export const InputItem = z.union([MessageItem, FileSearchCallItem]);
+export type InputItem = z.output<typeof InputItem>;
+
+const FileSearchTool = z.strictObject({
+  type: z.literal("file_search"),
+  vector_store_ids: z.array(z.string().startsWith(ID_PREFIX.vectorStore)).min(1).max(MAX_TOOL_VECTOR_STORES),
+  max_num_results: z.number().int().min(1).max(50).default(20),
+  filters: limitedJson(SearchFilter.nullable(), FILTER_LIMITS).optional(),
+  ranking_options: z
+    .strictObject({
+      // The Assistants spelling default_2024_08_21 is accepted as well (notes §1.1).
+      ranker: z.enum(["none", "auto", "default-2024-11-15", "default_2024_08_21"]).default("auto"),
+      score_threshold: z.number().min(0).max(1).default(0),
+      hybrid_search: HybridSearch.optional(),
+    })
+    .optional(),
+});
+export type FileSearchToolParam = z.output<typeof FileSearchTool>;
+
+const Tool = z.discriminatedUnion("type", [FileSearchTool]);
+
+const IncludeValue = z.enum([
+  "file_search_call.results",
+  "web_search_call.results",
+  "web_search_call.action.sources",
+  "message.input_image.image_url",
+  "computer_call_output.output.image_url",
+  "code_interpreter_call.outputs",
+  "reasoning.encrypted_content",
+  "message.output_text.logprobs",
+]);
+
+const ToolChoice = z.union([
+  z.enum(["none", "auto", "required"]),
+  z.strictObject({ type: z.literal("file_search") }),
+]);
+
+export const CreateResponseParams = z
+  .object({
+    model: z.string().min(1).max(256),
+    input: z.union([z.string(), z.array(InputItem).min(1)]),
+    instructions: z.string().nullable().optional(),
+    tools: z.array(Tool).max(1, "Only one file_search tool is supported per request.").default([]),
+    tool_choice: ToolChoice.default("auto"),
+    // Spec IncludeEnum: file_search_call.results is honoured, the others are accepted and ignored (notes §1).
+    include: z.array(IncludeValue).max(IncludeValue.options.length).nullable().optional(),
+    metadata: Metadata.nullable().optional(),
+    temperature: z.number().min(0).max(2).nullable().optional(),
+    top_p: z.number().min(0).max(1).nullable().optional(),
+    max_output_tokens: z.number().int().min(16).nullable().optional(),
+    parallel_tool_calls: z.boolean().nullable().optional(),
+    stream: z.boolean().nullable().optional(),
+    store: z.boolean().nullable().optional(),
+    previous_response_id: z.string().nullable().optional(),
+    background: z.boolean().nullable().optional(),
+    text: z.object({ format: z.object({ type: z.literal("text") }).optional() }).nullable().optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.previous_response_id != null)
+      ctx.addIssue({ code: "custom", path: ["previous_response_id"], message: "Shelf does not store responses yet, so previous_response_id is not supported.", params: { code: "unsupported_parameter" } });
+    if (body.background === true)
+      ctx.addIssue({ code: "custom", path: ["background"], message: "background responses are not supported.", params: { code: "unsupported_parameter" } });
+    if (body.store === true)
+      ctx.addIssue({ code: "custom", path: ["store"], message: "Shelf does not store responses yet: send store: false.", params: { code: "unsupported_parameter" } });
+  });
+export type CreateResponseParams = z.output<typeof CreateResponseParams>;

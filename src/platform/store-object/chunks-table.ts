@@ -103,6 +103,3 @@ export function textLength(sql: Sql, fileId: string, generation: number): number
   return sql.all<{ n: number | null }>(`SELECT MAX(end_char) AS n FROM chunks WHERE file_id = ? AND generation = ?`, fileId, generation)[0]?.n ?? 0;
 }
 
-export function fileText(sql: Sql, fileId: string, generation: number): ChunkRow[] {
-  return sql.all<ChunkRow>(`SELECT * FROM chunks WHERE file_id = ? AND generation = ? ORDER BY chunk_index`, fileId, generation);
-}

@@ -70,13 +70,6 @@ export abstract class StoreObjectFiles extends StoreObjectCore {
     return { detached: true, chunkIds };
   }
 
-  /** Parsed text of a completed file, reassembled from its chunks' offsets (overlaps removed). */
-  fileChunks(fileId: string): { row: StoreFileRow; chunks: chunksTable.ChunkRow[] } | null {
-    const row = filesTable.getFile(this.sql, fileId);
-    if (!row) return null;
-    return { row, chunks: row.status === "completed" ? chunksTable.fileText(this.sql, fileId, row.generation) : [] };
-  }
-
   /** Characters [start, end) of a completed file's parsed text, from its chunks; empty text before it completed. */
   fileText(fileId: string, start: number, end: number): FileTextWindow | null {
     const row = filesTable.getFile(this.sql, fileId);

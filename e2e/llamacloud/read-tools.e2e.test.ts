@@ -1,31 +1,14 @@
 // find / grep / read and files.query through the official @llamaindex/llama-cloud SDK against a local worker.
 import LlamaCloud, { toFile } from "@llamaindex/llama-cloud";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_KEY, OTHER_KEY, startWorker, type RunningWorker } from "../harness";
+import { beforeAll, describe, expect, it } from "vitest";
+import { llamaCloudSuite } from "./suite";
 
-let worker: RunningWorker;
+const suite = llamaCloudSuite({ maxRetries: 0 });
 let client: LlamaCloud;
 let other: LlamaCloud;
+beforeAll(() => void ({ client, other } = suite));
 
-beforeAll(async () => {
-  worker = await startWorker();
-  client = new LlamaCloud({ apiKey: API_KEY, baseURL: worker.url, maxRetries: 0 });
-  other = new LlamaCloud({ apiKey: OTHER_KEY, baseURL: worker.url, maxRetries: 0 });
-});
-
-afterAll(async () => {
-  await worker?.stop();
-});
-
-async function waitForSync(indexId: string) {
-  for (let i = 0; i < 120; i++) {
-    const idx = await client.beta.indexes.get(indexId);
-    const status = idx.metadata?.["status"];
-    if (status === "ready" || status === "failed") return idx;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`index ${indexId} did not finish syncing:\n${worker.logs().slice(-4000)}`);
-}
+const waitForSync = (indexId: string) => suite.waitForSync(indexId);
 
 const REPORT = Array.from({ length: 300 }, (_, i) => (i === 200 ? "Net revenue was 12.5 million EUR." : `Section ${i}: revenue and profit notes for quarter ${i % 4}.`)).join("\n\n");
 

@@ -1,21 +1,14 @@
 // Files, directories and indexes through the official @llamaindex/llama-cloud SDK: pagination, content, 404s, projects.
 import LlamaCloud, { toFile } from "@llamaindex/llama-cloud";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_KEY, OTHER_KEY, startWorker, type RunningWorker } from "../harness";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { RunningWorker } from "../harness";
+import { llamaCloudSuite } from "./suite";
 
+const suite = llamaCloudSuite({ maxRetries: 0 });
 let worker: RunningWorker;
 let client: LlamaCloud;
 let other: LlamaCloud;
-
-beforeAll(async () => {
-  worker = await startWorker();
-  client = new LlamaCloud({ apiKey: API_KEY, baseURL: worker.url, maxRetries: 0 });
-  other = new LlamaCloud({ apiKey: OTHER_KEY, baseURL: worker.url, maxRetries: 0 });
-});
-
-afterAll(async () => {
-  await worker?.stop();
-});
+beforeAll(() => void ({ worker, client, other } = suite));
 
 describe("files", () => {
   it("creates, retrieves, auto-paginates, serves content through a presigned URL, and deletes", async () => {

@@ -1,19 +1,13 @@
 // Scheduled and on-change syncs, static filters and vector_target DISABLED, through the official @llamaindex/llama-cloud SDK.
 import LlamaCloud, { toFile } from "@llamaindex/llama-cloud";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_KEY, startWorker, type RunningWorker } from "../harness";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { RunningWorker } from "../harness";
+import { llamaCloudSuite } from "./suite";
 
+const suite = llamaCloudSuite();
 let worker: RunningWorker;
 let client: LlamaCloud;
-
-beforeAll(async () => {
-  worker = await startWorker();
-  client = new LlamaCloud({ apiKey: API_KEY, baseURL: worker.url });
-});
-
-afterAll(async () => {
-  await worker?.stop();
-});
+beforeAll(() => void ({ worker, client } = suite));
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

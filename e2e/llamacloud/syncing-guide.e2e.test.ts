@@ -1,31 +1,16 @@
 // LlamaCloud's Index V2 syncing guide, run unchanged with the official @llamaindex/llama-cloud SDK against a local worker.
 import LlamaCloud, { toFile } from "@llamaindex/llama-cloud";
 import OpenAI from "openai";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_KEY, startWorker, type RunningWorker } from "../harness";
+import { beforeAll, describe, expect, it } from "vitest";
+import { API_KEY, type RunningWorker } from "../harness";
+import { llamaCloudSuite } from "./suite";
 
+const suite = llamaCloudSuite();
 let worker: RunningWorker;
 let client: LlamaCloud;
+beforeAll(() => void ({ worker, client } = suite));
 
-beforeAll(async () => {
-  worker = await startWorker();
-  client = new LlamaCloud({ apiKey: API_KEY, baseURL: worker.url });
-});
-
-afterAll(async () => {
-  await worker?.stop();
-});
-
-/** The guide's loop: poll metadata.status until ready or failed (bounded here). */
-async function waitForSync(indexId: string) {
-  for (let i = 0; i < 120; i++) {
-    const idx = await client.beta.indexes.get(indexId);
-    const status = idx.metadata?.["status"];
-    if (status === "ready" || status === "failed") return idx;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`index ${indexId} did not finish syncing:\n${worker.logs().slice(-4000)}`);
-}
+const waitForSync = (indexId: string) => suite.waitForSync(indexId);
 
 async function upload(name: string, text: string) {
   return client.files.create({ file: await toFile(Buffer.from(text), name), purpose: "user_data" });

@@ -46,3 +46,23 @@ export async function driveSync(indexId: string): Promise<any> {
   }
   throw new Error("sync did not finish");
 }
+
+/** A document of indexedDirectory: its file name, text and directory file metadata. */
+export interface IndexedDoc {
+  name: string;
+  text: string;
+  metadata: Record<string, unknown>;
+}
+
+/** A directory of `docs` and an index on it, synced to its end; `entries` are the directory files by name. */
+export async function indexedDirectory(docs: IndexedDoc[]): Promise<{ index: any; entries: Record<string, any> }> {
+  const dir = await directory("kb");
+  const entries: Record<string, any> = {};
+  for (const d of docs) {
+    const f = await llamaUpload(d.name, d.text);
+    entries[d.name] = await addFile(dir.id, { file_id: f.id, metadata: d.metadata });
+  }
+  const index = (await api("POST", "/api/v1/indexes", { json: { source_directory_id: dir.id } })).body;
+  await driveSync(index.id);
+  return { index, entries };
+}

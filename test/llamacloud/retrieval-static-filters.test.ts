@@ -4,23 +4,14 @@ import { buildServices } from "../../src/services";
 import { FakeVectorize } from "../fakes/vectorize";
 import { api } from "../helpers";
 import { deliver, generationOf, ingestMessage } from "../ingest-helpers";
-import { addFile, directory, driveSync, llamaUpload, syncMessage } from "./helpers";
+import { addFile, directory, driveSync, indexedDirectory, llamaUpload, syncMessage } from "./helpers";
 
-async function readyIndex() {
-  const dir = await directory("kb");
-  const docs = [
+function readyIndex() {
+  return indexedDirectory([
     { name: "leave.md", text: "Policy: parental leave lasts sixteen weeks.", metadata: { team: "hr" } },
     { name: "travel.md", text: "Policy: travel is booked through the portal.", metadata: { team: "ops" } },
     { name: "laptops.md", text: "Policy: laptops are replaced every three years.", metadata: { team: "ops" } },
-  ];
-  const entries: Record<string, any> = {};
-  for (const d of docs) {
-    const f = await llamaUpload(d.name, d.text);
-    entries[d.name] = await addFile(dir.id, { file_id: f.id, metadata: d.metadata });
-  }
-  const index = (await api("POST", "/api/v1/indexes", { json: { source_directory_id: dir.id } })).body;
-  await driveSync(index.id);
-  return { index, entries };
+  ]);
 }
 
 /** The directory file ids of every result, sorted. */

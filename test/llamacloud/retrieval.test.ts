@@ -1,22 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { api, KEY_B } from "../helpers";
-import { addFile, directory, driveSync, llamaUpload } from "./helpers";
+import { addFile, directory, driveSync, indexedDirectory, llamaUpload } from "./helpers";
 
-async function readyIndex() {
-  const dir = await directory("kb");
-  const docs = [
+function readyIndex() {
+  return indexedDirectory([
     { name: "leave.md", text: "Parental leave lasts sixteen weeks for every employee.", metadata: { team: "hr", year: 2023 } },
     { name: "travel.md", text: "Travel must be booked through the travel portal.", metadata: { team: "ops", year: 2024 } },
     { name: "laptops.md", text: "Laptops are replaced every three years by IT.", metadata: { team: "it", year: 2025 } },
-  ];
-  const entries: Record<string, any> = {};
-  for (const d of docs) {
-    const f = await llamaUpload(d.name, d.text);
-    entries[d.name] = await addFile(dir.id, { file_id: f.id, metadata: d.metadata });
-  }
-  const index = (await api("POST", "/api/v1/indexes", { json: { source_directory_id: dir.id } })).body;
-  await driveSync(index.id);
-  return { index, entries };
+  ]);
 }
 
 const retrieve = (body: Record<string, unknown>, key?: string) => api("POST", "/api/v1/retrieval/retrieve", { json: body, key });

@@ -65,12 +65,17 @@ export const ID_PREFIX = {
   message: "msg_",
   fileSearchCall: "fs_",
   toolCall: "call_",
+  functionCall: "fc_",
+  chatSession: "chat-",
 } as const;
 
 /** Responses API ids: prefix + 48 hex, as OpenAI's (notes §2, §7.6). */
 export const newResponseId = () => ID_PREFIX.response + sortableHex(24);
 export const newMessageId = () => ID_PREFIX.message + sortableHex(24);
 export const newFileSearchCallId = () => ID_PREFIX.fileSearchCall + sortableHex(24);
+/** A function_call output item's id (spec FunctionToolCall.id); its `call_id` is the model's (or `call_` + hex). */
+export const newFunctionCallId = () => ID_PREFIX.functionCall + sortableHex(24);
+export const newToolCallId = () => ID_PREFIX.toolCall + sortableHex(24);
 export const newFileId = () => ID_PREFIX.file + sortableBase62(22);
 export const newVectorStoreId = () => ID_PREFIX.vectorStore + sortableHex(16);
 export const newFileBatchId = () => ID_PREFIX.fileBatch + sortableHex(16);

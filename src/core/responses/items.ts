@@ -37,7 +37,19 @@ export interface MessageItem {
   content: OutputTextPart[];
 }
 
-export type OutputItem = FileSearchCallItem | MessageItem;
+/** Spec FunctionToolCall: a call of a client `function` tool; the client runs it and sends a function_call_output back. */
+export interface FunctionCallItem {
+  id: string;
+  type: "function_call";
+  /** The model's call id; a function_call_output answers it by this id. */
+  call_id: string;
+  name: string;
+  /** The JSON text of the arguments, as the model wrote it. */
+  arguments: string;
+  status: "in_progress" | "completed" | "incomplete";
+}
+
+export type OutputItem = FileSearchCallItem | MessageItem | FunctionCallItem;
 
 /** Spec ResponseUsage: token counts summed over every upstream call. */
 export interface ResponseUsage {

@@ -132,3 +132,24 @@ CREATE TABLE IF NOT EXISTS upload_parts (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS upload_parts_by_upload ON upload_parts (upload_id);
+
+-- Stored responses (/v1/responses, store: true): the row is the commit point and carries the project and the expiry;
+-- the body (input items, output, echo fields) is the R2 object responses/{id}.json, written before the row.
+CREATE TABLE IF NOT EXISTS responses (
+  id TEXT PRIMARY KEY,                -- resp_<48 hex>
+  project_id TEXT NOT NULL,
+  previous_response_id TEXT,          -- the response this one continued, or null
+  status TEXT NOT NULL,               -- completed | incomplete | failed
+  created_at INTEGER NOT NULL,        -- unix seconds
+  expires_at INTEGER NOT NULL         -- created_at + 30 days; swept by the Cron Trigger
+);
+CREATE INDEX IF NOT EXISTS responses_by_expiry ON responses (expires_at);
+
+-- Which response holds an item id (input and output items), for item_reference inputs. Deleted with the response.
+CREATE TABLE IF NOT EXISTS response_items (
+  item_id TEXT NOT NULL,              -- msg_…, fs_…, fc_…, fco_… (or an id the client sent)
+  project_id TEXT NOT NULL,
+  response_id TEXT NOT NULL,
+  PRIMARY KEY (project_id, item_id)
+);
+CREATE INDEX IF NOT EXISTS response_items_by_response ON response_items (response_id);

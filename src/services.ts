@@ -32,6 +32,8 @@ import type { SyncDeps } from "./core/indexes/sync-runner";
 import type { ChatModel } from "./core/responses/chat-model";
 import { OpenAIChatModel } from "./platform/llm/openai-chat";
 import { WorkersAiChatModel, type AiRunner } from "./platform/llm/workers-ai-chat";
+import { ResponseStore } from "./core/responses/response-store";
+import { ResponsesRepo } from "./platform/d1/responses-repo";
 
 export interface Services {
   config: Config;
@@ -49,6 +51,8 @@ export interface Services {
   search: SearchService;
   /** The model behind POST /v1/responses; null when LLM is not set. */
   chatModel: ChatModel | null;
+  /** Stored responses of /v1/responses (GET, DELETE, input_items, previous_response_id). */
+  responses: ResponseStore;
   repos: { files: FilesRepo; vectorStores: VectorStoresRepo };
   // The LlamaCloud face (buildLlamaCloudServices).
   directories: DirectoryService;
@@ -133,6 +137,7 @@ export function buildServices(env: Env): Services {
     vectorIndex,
     ingestDeps: { bucket: env.FILES, objects: storeObjects, embedder, vectorIndex, files: repos.files, attachments, maxFileTokens: config.MAX_FILE_TOKENS },
     chatModel: buildChatModel(config, env),
+    responses: new ResponseStore(new ResponsesRepo(env.DB), env.FILES),
     search: new SearchService(storeObjects, embedder, buildRewriter(config, env), buildReranker(config, env), vectorIndex.kind === "vectorize" ? (vectorIndex as VectorizeVectorIndex) : null),
   };
   const llamaCloud = buildLlamaCloudServices(env, core);

@@ -66,6 +66,7 @@ export const ID_PREFIX = {
   fileSearchCall: "fs_",
   toolCall: "call_",
   functionCall: "fc_",
+  functionCallOutput: "fco_",
   chatSession: "chat-",
 } as const;
 
@@ -75,6 +76,8 @@ export const newMessageId = () => ID_PREFIX.message + sortableHex(24);
 export const newFileSearchCallId = () => ID_PREFIX.fileSearchCall + sortableHex(24);
 /** A function_call output item's id (spec FunctionToolCall.id); its `call_id` is the model's (or `call_` + hex). */
 export const newFunctionCallId = () => ID_PREFIX.functionCall + sortableHex(24);
+/** A stored function_call_output input item's id (spec FunctionToolCallOutputResource.id), when the client sent none. */
+export const newFunctionCallOutputId = () => ID_PREFIX.functionCallOutput + sortableHex(24);
 export const newToolCallId = () => ID_PREFIX.toolCall + sortableHex(24);
 export const newFileId = () => ID_PREFIX.file + sortableBase62(22);
 export const newVectorStoreId = () => ID_PREFIX.vectorStore + sortableHex(16);

@@ -35,6 +35,7 @@ const OBJECT_NAMES: Record<string, string> = {
   directory: "directory",
   directory_file: "directory file",
   index: "index",
+  response: "response",
 };
 
 /** 404 for ids that do not exist — and, identically, for ids of another project. */
@@ -42,7 +43,9 @@ export function notFound(kind: keyof typeof OBJECT_NAMES, id: string, param: str
   const message =
     kind === "file"
       ? `No such File object: ${id}`
-      : `No ${OBJECT_NAMES[kind]} found with id '${id}'.`;
+      : kind === "response"
+        ? `Response with id '${id}' not found.`
+        : `No ${OBJECT_NAMES[kind]} found with id '${id}'.`;
   return new ApiError(404, message, "invalid_request_error", param, null);
 }
 

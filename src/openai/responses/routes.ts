@@ -1,28 +1,17 @@
-// POST /v1/responses: validate everything, resolve the file_search stores, then run the model loop (JSON or SSE).
+// POST /v1/responses: validate everything, resolve the file_search stores and the conversation, run the model loop (JSON or
+// SSE), and store the finished response unless store: false. GET/DELETE/input_items are in stored-routes.ts.
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { badRequest, notFound } from "../../http/errors";
 import { jsonBody } from "../../http/json-body";
 import { newResponseId } from "../../core/ids";
-import type { ChatMessage } from "../../core/responses/chat-model";
 import { runResponse, type FileSearchRunner } from "../../core/responses/engine";
-import type { FileSearchResult, ResponseEvent } from "../../core/responses/items";
-import { CreateResponseParams, type FileSearchToolParam, type InputItem } from "./schemas";
-import { responseEcho, sseFrame, wireEvent, wireResponse } from "./serialize";
-
-/** The transcript the model starts from: instructions as a system message, then the input (notes §1, §1.3). */
-export function inputMessages(instructions: string | null | undefined, input: string | InputItem[]): ChatMessage[] {
-  const messages: ChatMessage[] = instructions ? [{ role: "system", content: instructions }] : [];
-  if (typeof input === "string") return [...messages, { role: "user", content: input }];
-  for (const item of input) {
-    // A file_search_call fed back is dropped: its sources were numbered for an earlier answer.
-    if (item.type === "file_search_call") continue;
-    const text = typeof item.content === "string" ? item.content : item.content.map((p) => p.text).join("");
-    const role = item.role === "developer" ? "system" : item.role;
-    messages.push({ role, content: text });
-  }
-  return messages;
-}
+import type { FileSearchResult, ResponseState } from "../../core/responses/items";
+import { resolveConversation } from "./conversation";
+import { CreateResponseParams, type FileSearchToolParam } from "./schemas";
+import { responseEcho, wireResponse } from "./serialize";
+import { storedResponseRoutes } from "./stored-routes";
+import { streamResponse } from "./stream";
 
 /** Checks every store of the tool before any output: another project's or an unknown store is a 404 in the store's words. */
 async function checkStores(c: Context<AppEnv>, tool: FileSearchToolParam): Promise<void> {
@@ -80,37 +69,34 @@ export function responseRoutes() {
     if (body.tool_choice !== "auto" && body.tool_choice !== "none" && !tool)
       throw badRequest("Invalid 'tool_choice': it requires a file_search tool in 'tools'.", "tool_choice", "invalid_value");
     if (tool) await checkStores(c, tool);
+    const conversation = await resolveConversation(c, body);
     const echo = responseEcho(body);
+    const includeResults = body.include?.includes("file_search_call.results") ?? false;
     const events = runResponse(model, {
       id: newResponseId(),
       model: body.model,
-      messages: inputMessages(body.instructions, body.input),
+      messages: conversation.messages,
       fileSearch: tool ? fileSearchRunner(c, tool) : null,
       toolChoice: typeof body.tool_choice === "string" ? body.tool_choice : "required",
-      includeResults: body.include?.includes("file_search_call.results") ?? false,
+      // Results are always kept for the store and the next turn's replay; the wire shows them only when included.
+      includeResults: true,
       temperature: body.temperature ?? undefined,
       topP: body.top_p ?? undefined,
       maxOutputTokens: body.max_output_tokens ?? undefined,
     });
-    if (body.stream) {
-      const encoder = new TextEncoder();
-      const stream = new ReadableStream<Uint8Array>({
-        async pull(controller) {
-          const next = await events.next();
-          if (next.done) controller.close();
-          else controller.enqueue(encoder.encode(sseFrame(wireEvent(next.value, echo))));
-        },
-        async cancel() {
-          await events.return(undefined);
-        },
-      });
-      return new Response(stream, { headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache" } });
-    }
-    let last: ResponseEvent | null = null;
-    for await (const event of events) last = event;
-    if (!last || !("response" in last)) throw new Error("The response engine ended without a terminal event.");
-    return c.json(wireResponse(last.response, echo));
+    const projectId = c.get("projectId");
+    const store = async (response: ResponseState) => {
+      if (body.store === false) return;
+      await c.get("services").responses.save(projectId, { v: 1, previous_response_id: body.previous_response_id ?? null, response, echo, input: conversation.input, history: conversation.history });
+    };
+    if (body.stream) return streamResponse(c, events, { echo, includeResults, store, keepRunning: body.store !== false });
+    let last: ResponseState | null = null;
+    for await (const event of events) if ("response" in event) last = event.response;
+    if (!last || last.status === "in_progress") throw new Error("The response engine ended without a terminal event.");
+    await store(last);
+    return c.json(wireResponse(last, echo, includeResults));
   });
 
+  app.route("/", storedResponseRoutes());
   return app;
 }

@@ -3,27 +3,77 @@ import { z } from "zod";
 import { ID_PREFIX } from "../../core/ids";
 import { SearchFilter } from "../../core/search/filters";
 import { limitedJson } from "../../http/json-limits";
+import { IdField } from "../../http/validation";
 import { Metadata } from "../shared/schemas";
 import { FILTER_LIMITS, HybridSearch } from "../vector-stores/search/schemas";
 
 /** Stores one file_search tool may search (the spec sets no maximum; OpenAI's live limit is unconfirmed). */
 export const MAX_TOOL_VECTOR_STORES = 10;
 
-const InputText = z.object({ type: z.literal("input_text"), text: z.string() });
-const OutputText = z.object({ type: z.literal("output_text"), text: z.string() });
+/**
+ * A content part of a message: text parts are run; any other part (input_image, input_file, …) passes validation with
+ * its `type` so the transcript can refuse it by name (core/responses/transcript.ts).
+ */
+const ContentPart = z.object({ type: z.string(), text: z.string().optional() }).loose();
 
-/** EasyInputMessage / InputMessage / an assistant OutputMessage fed back: text parts only. */
+/** EasyInputMessage / InputMessage / an assistant OutputMessage fed back (notes §1.3). */
 const MessageItem = z.object({
   type: z.literal("message").optional(),
+  id: IdField.optional(),
   role: z.enum(["user", "assistant", "system", "developer"]),
-  content: z.union([z.string(), z.array(z.union([InputText, OutputText]))]),
+  content: z.union([z.string(), z.array(ContentPart)]),
 });
 
-/** Output items fed back verbatim by the SDK's helpers: kept for their text only (see the engine). */
-const FileSearchCallItem = z.object({ type: z.literal("file_search_call"), id: z.string(), queries: z.array(z.string()) }).loose();
+/** Spec FileSearchToolCall fed back: replayed to the model with its results, dropped without them. */
+const FileSearchCallItem = z
+  .object({
+    type: z.literal("file_search_call"),
+    id: IdField,
+    queries: z.array(z.string()),
+    status: z.enum(["in_progress", "searching", "completed", "incomplete", "failed"]).optional(),
+    results: z
+      .array(
+        z.object({
+          file_id: z.string(),
+          filename: z.string(),
+          score: z.number(),
+          text: z.string(),
+          attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).nullable().optional().transform((a) => a ?? null),
+        }),
+      )
+      .nullable()
+      .optional(),
+  })
+  .loose();
 
-export const InputItem = z.union([MessageItem, FileSearchCallItem]);
+/** Spec FunctionToolCall fed back. */
+const FunctionCallItem = z.object({
+  type: z.literal("function_call"),
+  id: IdField.optional(),
+  call_id: z.string().min(1).max(64),
+  name: z.string().min(1).max(128),
+  arguments: z.string(),
+  status: z.enum(["in_progress", "completed", "incomplete"]).optional(),
+});
+
+/** Spec FunctionCallOutputItemParam: answers the function_call with the same call_id. */
+const FunctionCallOutputItem = z.object({
+  type: z.literal("function_call_output"),
+  id: IdField.nullable().optional().transform((id) => id ?? undefined),
+  call_id: z.string().min(1).max(64),
+  output: z.union([z.string(), z.array(ContentPart)]),
+});
+
+/** Spec ItemReferenceParam: `{id}` with `type` "item_reference", null or absent. */
+const ItemReference = z
+  .object({ type: z.literal("item_reference").nullable().optional(), id: IdField })
+  .transform((ref) => ({ type: "item_reference" as const, id: ref.id }));
+
+export const InputItem = z.union([MessageItem, FileSearchCallItem, FunctionCallItem, FunctionCallOutputItem, ItemReference]);
 export type InputItem = z.output<typeof InputItem>;
+
+/** OpenAI's rule for ids such as previous_response_id (notes §1.2). */
+const ID_CHARACTERS = /^[A-Za-z0-9_-]+$/;
 
 const FileSearchTool = z.strictObject({
   type: z.literal("file_search"),
@@ -43,7 +93,8 @@ export type FileSearchToolParam = z.output<typeof FileSearchTool>;
 
 const Tool = z.discriminatedUnion("type", [FileSearchTool]);
 
-const IncludeValue = z.enum([
+/** Spec IncludeEnum. */
+export const IncludeValue = z.enum([
   "file_search_call.results",
   "web_search_call.results",
   "web_search_call.action.sources",
@@ -62,7 +113,8 @@ const ToolChoice = z.union([
 export const CreateResponseParams = z
   .object({
     model: z.string().min(1).max(256),
-    input: z.union([z.string(), z.array(InputItem).min(1)]),
+    // Optional only together with previous_response_id (checked below).
+    input: z.union([z.string(), z.array(InputItem).min(1)]).optional(),
     instructions: z.string().nullable().optional(),
     tools: z.array(Tool).max(1, "Only one file_search tool is supported per request.").default([]),
     tool_choice: ToolChoice.default("auto"),
@@ -75,16 +127,22 @@ export const CreateResponseParams = z
     parallel_tool_calls: z.boolean().nullable().optional(),
     stream: z.boolean().nullable().optional(),
     store: z.boolean().nullable().optional(),
-    previous_response_id: z.string().nullable().optional(),
+    previous_response_id: IdField.nullable().optional(),
     background: z.boolean().nullable().optional(),
     text: z.object({ format: z.object({ type: z.literal("text") }).optional() }).nullable().optional(),
   })
   .superRefine((body, ctx) => {
-    if (body.previous_response_id != null)
-      ctx.addIssue({ code: "custom", path: ["previous_response_id"], message: "Shelf does not store responses yet, so previous_response_id is not supported.", params: { code: "unsupported_parameter" } });
+    if (body.input === undefined && body.previous_response_id == null)
+      ctx.addIssue({ code: "custom", path: ["input"], message: "Invalid 'input': input is required unless previous_response_id names the response to continue.", params: { code: "missing_required_parameter" } });
+    const previous = body.previous_response_id;
+    if (previous != null && !ID_CHARACTERS.test(previous))
+      ctx.addIssue({
+        code: "custom",
+        path: ["previous_response_id"],
+        message: `Invalid 'previous_response_id': '${previous}'. Expected an ID that contains letters, numbers, underscores, or dashes, but this value contained additional characters.`,
+        params: { code: "invalid_value" },
+      });
     if (body.background === true)
       ctx.addIssue({ code: "custom", path: ["background"], message: "background responses are not supported.", params: { code: "unsupported_parameter" } });
-    if (body.store === true)
-      ctx.addIssue({ code: "custom", path: ["store"], message: "Shelf does not store responses yet: send store: false.", params: { code: "unsupported_parameter" } });
   });
 export type CreateResponseParams = z.output<typeof CreateResponseParams>;

@@ -1,5 +1,6 @@
 // Response objects and stream events on the wire: the engine's state plus the request's echo fields (spec Response).
-import type { ResponseEvent, ResponseState } from "../../core/responses/items";
+import type { OutputItem, ResponseEvent, ResponseState } from "../../core/responses/items";
+import type { StoredItem } from "../../core/responses/stored-items";
 import type { CreateResponseParams } from "./schemas";
 
 /** The request fields a Response repeats, with the spec's defaults filled (notes §2). */
@@ -11,9 +12,9 @@ export function responseEcho(body: CreateResponseParams) {
     max_output_tokens: body.max_output_tokens ?? null,
     max_tool_calls: null,
     parallel_tool_calls: body.parallel_tool_calls ?? true,
-    previous_response_id: null,
+    previous_response_id: body.previous_response_id ?? null,
     reasoning: { effort: null, summary: null },
-    store: false,
+    store: body.store ?? true,
     temperature: body.temperature ?? 1,
     text: { format: { type: "text" as const } },
     tool_choice: body.tool_choice,
@@ -32,15 +33,25 @@ export function responseEcho(body: CreateResponseParams) {
   };
 }
 
-/** A whole Response; `usage` only once known (the spec types it as an object, never null); `output_text` is left to the SDKs. */
-export function wireResponse(state: ResponseState, echo: ResponseEcho) {
-  const { usage, ...rest } = state;
-  return { ...rest, ...(usage ? { usage } : {}), ...echo };
+/**
+ * An item as a client sees it: a file_search_call's `results` only when the request (or the GET) includes
+ * `file_search_call.results` — the engine and the store always keep them.
+ */
+export function wireItem<T extends OutputItem | StoredItem>(item: T, includeResults: boolean): T {
+  return item.type === "file_search_call" && !includeResults ? { ...item, results: null } : item;
 }
 
-/** An event with its `response` snapshot (lifecycle events) completed by the echo fields. */
-export function wireEvent(event: ResponseEvent, echo: ResponseEcho): Record<string, unknown> {
-  return "response" in event ? { ...event, response: wireResponse(event.response, echo) } : { ...event };
+/** A whole Response; `usage` only once known (the spec types it as an object, never null); `output_text` is left to the SDKs. */
+export function wireResponse(state: ResponseState, echo: ResponseEcho, includeResults: boolean) {
+  const { usage, output, ...rest } = state;
+  return { ...rest, output: output.map((item) => wireItem(item, includeResults)), ...(usage ? { usage } : {}), ...echo };
+}
+
+/** An event with its `response` snapshot (lifecycle events) or its `item` completed by the echo fields and `include`. */
+export function wireEvent(event: ResponseEvent, echo: ResponseEcho, includeResults: boolean): Record<string, unknown> {
+  if ("response" in event) return { ...event, response: wireResponse(event.response, echo, includeResults) };
+  if ("item" in event) return { ...event, item: wireItem(event.item, includeResults) };
+  return { ...event };
 }
 
 /** One Server-Sent Events frame: `event:` the type, `data:` the JSON that repeats it (notes §3). */

@@ -12,7 +12,12 @@ addFormats(ajv);
 ajv.addFormat("unixtime", true);
 ajv.addSchema({ $id: "responses", components: spec.components });
 const schema = (name: string) => ajv.compile({ $ref: `responses#/components/schemas/${name}` });
-const validators = { Response: schema("Response"), ResponseStreamEvent: schema("ResponseStreamEvent"), ErrorResponse: schema("ErrorResponse") };
+const validators = {
+  Response: schema("Response"),
+  ResponseItemList: schema("ResponseItemList"),
+  ResponseStreamEvent: schema("ResponseStreamEvent"),
+  ErrorResponse: schema("ErrorResponse"),
+};
 
 const responsesViolationsFound: string[] = [];
 const pending: Promise<void>[] = [];
@@ -37,12 +42,23 @@ function check(name: keyof typeof validators, value: unknown): void {
   if (!v(value)) responsesViolationsFound.push(`${name}: ${ajv.errorsText(v.errors)} — ${JSON.stringify(value).slice(0, 400)}`);
 }
 
-/** A fetch that validates /responses answers: JSON as Response or ErrorResponse, SSE frame by frame as ResponseStreamEvent. */
+/** The schema of a successful JSON answer: POST /responses and GET /responses/{id} → Response, input_items → ResponseItemList. */
+function schemaOf(method: string, path: string): "Response" | "ResponseItemList" | "none" | null {
+  if (/\/responses$/.test(path)) return "Response";
+  if (/\/responses\/[^/]+\/input_items$/.test(path)) return "ResponseItemList";
+  // The spec gives DELETE's 200 no schema ({id, object, deleted}); its errors are still checked.
+  if (/\/responses\/[^/]+$/.test(path)) return method === "DELETE" ? "none" : "Response";
+  return null;
+}
+
+/** A fetch that validates /responses answers: JSON as its schema or ErrorResponse, SSE frame by frame as ResponseStreamEvent. */
 export function responsesCheckingFetch(): typeof fetch {
   return async (input, init) => {
     const response = await fetch(input, init);
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-    if (!/\/responses(\?|$)/.test(url)) return response;
+    const method = (init?.method ?? (input instanceof Request ? input.method : "GET")).toUpperCase();
+    const name = schemaOf(method, new URL(url).pathname);
+    if (!name) return response;
     const stream = (response.headers.get("content-type") ?? "").includes("text/event-stream");
     // Read from a clone without waiting, so the SDK still receives the stream as it comes.
     pending.push(
@@ -50,7 +66,10 @@ export function responsesCheckingFetch(): typeof fetch {
         .clone()
         .text()
         .then((text) => {
-          if (!stream) return check(response.ok ? "Response" : "ErrorResponse", JSON.parse(text));
+          if (!stream) {
+            if (!response.ok) return check("ErrorResponse", JSON.parse(text));
+            return name === "none" ? undefined : check(name, JSON.parse(text));
+          }
           for (const frame of text.split("\n\n")) {
             const data = frame.split("\n").find((l) => l.startsWith("data: "));
             if (data) check("ResponseStreamEvent", JSON.parse(data.slice(6)));

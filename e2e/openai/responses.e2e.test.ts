@@ -305,3 +305,120 @@ describe("validation before any model call", () => {
     expect(seen).toHaveLength(0);
   });
 });
+
+describe("stored responses", () => {
+  it("continues a conversation through previous_response_id: the upstream sees the first turn, its search replayed", async () => {
+    script = [
+      { toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: ["why do coral reefs bleach"] }) }] },
+      (body) => ({ content: `Reefs bleach when the ocean warms [${sourceNumber(body, "reef.md")}].` }),
+      (body) => {
+        // The fake refuses unless the second turn carries the first one: its question, its search (unnumbered) and its answer.
+        const texts = body.messages.map((m) => `${m.role}: ${m.content ?? ""}`);
+        const first = texts.indexOf("user: Why do reefs bleach?");
+        const replay = body.messages.find((m) => m.role === "tool")?.content ?? "";
+        if (first < 0 || !texts.includes("assistant: Reefs bleach when the ocean warms.") || !replay.startsWith("reef.md (score") || texts.at(-1) !== "user: And whales?")
+          return { status: 400, error: `second turn lacks the first: ${JSON.stringify(texts)}` };
+        return { content: "Whales are not in that answer." };
+      },
+    ];
+    const one = await client.responses.create({ model: "gpt-test", input: "Why do reefs bleach?", tools: tools() });
+    const two = await client.responses.create({ model: "gpt-test", input: "And whales?", previous_response_id: one.id });
+    expect(two.status).toBe("completed");
+    expect(two.previous_response_id).toBe(one.id);
+    // `store` is in the spec's Response but not in this SDK version's type.
+    expect((two as unknown as { store: boolean }).store).toBe(true);
+    expect(two.output_text).toBe("Whales are not in that answer.");
+    // The replay is a well-formed tool call and answer (the fake checks the tool_call ids), and no tools are offered.
+    expect(seen[2]!.body.messages.filter((m) => m.role === "assistant")[0]!.tool_calls?.[0]?.function.name).toBe("file_search");
+    expect(seen[2]!.body.tools).toBeUndefined();
+  });
+
+  it("retrieves a stored response, with file_search results only when include asks", async () => {
+    script = [{ toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: ["whales krill"] }) }] }, { content: "Blue whales eat krill [1]." }];
+    const made = await client.responses.create({ model: "gpt-test", input: "What do whales eat?", tools: tools() });
+    const plain = await client.responses.retrieve(made.id);
+    expect(plain.id).toBe(made.id);
+    expect(plain.output_text).toBe(made.output_text);
+    expect((plain.output[0] as OpenAI.Responses.ResponseFileSearchToolCall).results).toBeNull();
+    const full = await client.responses.retrieve(made.id, { include: ["file_search_call.results"] });
+    const results = (full.output[0] as OpenAI.Responses.ResponseFileSearchToolCall).results!;
+    expect(results.map((r) => r.filename)).toContain("whale.md");
+    expect({ ...full, output: [] }).toEqual({ ...plain, output: [] });
+  });
+
+  it("deletes, after which retrieve and delete answer 404", async () => {
+    script = [{ content: "Short-lived." }];
+    const made = await client.responses.create({ model: "gpt-test", input: "Hi" });
+    await client.responses.delete(made.id);
+    const error = await client.responses.retrieve(made.id).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as NotFoundError).message).toContain(`Response with id '${made.id}' not found.`);
+    expect(await client.responses.delete(made.id).catch((e: unknown) => e)).toBeInstanceOf(NotFoundError);
+  });
+
+  it("lists input_items with ids, newest first, through the SDK's auto-pagination", async () => {
+    script = [{ content: "Counted." }];
+    const input = ["one", "two", "three", "four", "five"].map((text) => ({ role: "user" as const, content: text }));
+    const made = await client.responses.create({ model: "gpt-test", input });
+    const page = await client.responses.inputItems.list(made.id, { limit: 2 });
+    expect(page.data).toHaveLength(2);
+    expect(page.has_more).toBe(true);
+    const texts: string[] = [];
+    for await (const item of client.responses.inputItems.list(made.id, { limit: 2 })) {
+      expect(item.id).toMatch(/^msg_/);
+      const message = item as OpenAI.Responses.ResponseInputMessageItem;
+      texts.push((message.content[0] as OpenAI.Responses.ResponseInputText).text);
+    }
+    expect(texts).toEqual(["five", "four", "three", "two", "one"]);
+    const asc = await client.responses.inputItems.list(made.id, { order: "asc" });
+    expect(asc.data.map((i) => ((i as OpenAI.Responses.ResponseInputMessageItem).content[0] as OpenAI.Responses.ResponseInputText).text)).toEqual(["one", "two", "three", "four", "five"]);
+  });
+
+  it("store: false keeps nothing: retrieve 404, chaining 400", async () => {
+    script = [{ content: "Forgotten." }];
+    const made = await client.responses.create({ model: "gpt-test", input: "Hi", store: false });
+    expect((made as unknown as { store: boolean }).store).toBe(false);
+    expect(await client.responses.retrieve(made.id).catch((e: unknown) => e)).toBeInstanceOf(NotFoundError);
+    const error = await client.responses.create({ model: "gpt-test", input: "Again", previous_response_id: made.id }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect((error as BadRequestError).code).toBe("previous_response_not_found");
+    expect((error as BadRequestError).param).toBe("previous_response_id");
+    expect(seen).toHaveLength(1);
+  });
+
+  it("another project's response answers 404, and 400 as its previous_response_id", async () => {
+    script = [{ content: "Mine." }];
+    const made = await client.responses.create({ model: "gpt-test", input: "Hi" });
+    expect(await other.responses.retrieve(made.id).catch((e: unknown) => e)).toBeInstanceOf(NotFoundError);
+    expect(await other.responses.inputItems.list(made.id).catch((e: unknown) => e)).toBeInstanceOf(NotFoundError);
+    expect(await other.responses.delete(made.id).catch((e: unknown) => e)).toBeInstanceOf(NotFoundError);
+    const error = await other.responses.create({ model: "gpt-test", input: "Hi", previous_response_id: made.id }).catch((e: unknown) => e);
+    expect((error as BadRequestError).code).toBe("previous_response_not_found");
+    expect((await client.responses.retrieve(made.id)).id).toBe(made.id);
+  });
+
+  it("stores a streamed response: retrieve after finalResponse() gives the same response", async () => {
+    script = [{ content: "Streamed and stored." }];
+    const final = await client.responses.stream({ model: "gpt-test", input: "Hi" }).finalResponse();
+    const got = await client.responses.retrieve(final.id);
+    expect(got.status).toBe("completed");
+    expect(got.output_text).toBe("Streamed and stored.");
+  });
+
+  it("sends function_call and function_call_output input items upstream as tool_calls and a tool message", async () => {
+    script = [{ content: "It is sunny in Oslo." }];
+    const response = await client.responses.create({
+      model: "gpt-test",
+      input: [
+        { role: "user", content: "Weather in Oslo?" },
+        { type: "function_call", call_id: "call_w1", name: "get_weather", arguments: '{"city":"Oslo"}' },
+        { type: "function_call_output", call_id: "call_w1", output: "Sunny" },
+      ],
+    });
+    expect(response.status).toBe("completed");
+    const messages = seen[0]!.body.messages;
+    expect(messages.map((m) => m.role)).toEqual(["user", "assistant", "tool"]);
+    expect(messages[1]!.tool_calls).toEqual([{ id: "call_w1", type: "function", function: { name: "get_weather", arguments: '{"city":"Oslo"}' } }]);
+    expect(messages[2]).toMatchObject({ role: "tool", tool_call_id: "call_w1", content: "Sunny" });
+  });
+});

@@ -1,0 +1,42 @@
+// The one input-items → chat-messages mapping: ordering rules Chat Completions upstreams enforce.
+import { describe, expect, it } from "vitest";
+import { chatTranscript } from "../../../src/core/responses/transcript";
+import type { StoredItem } from "../../../src/core/responses/stored-items";
+
+const user = (text: string): StoredItem => ({ id: `msg_${text}`, type: "message", role: "user", status: "completed", content: [{ type: "input_text", text }] });
+const assistant = (text: string): StoredItem => ({ id: `msg_a_${text}`, type: "message", role: "assistant", status: "completed", content: [{ type: "output_text", text, annotations: [], logprobs: [] }] });
+const fnCall = (callId: string): StoredItem => ({ id: `fc_${callId}`, type: "function_call", call_id: callId, name: "f", arguments: "{}", status: "completed" });
+const fnOutput = (callId: string): StoredItem => ({ id: `fco_${callId}`, type: "function_call_output", call_id: callId, output: `out ${callId}`, status: "completed" });
+
+describe("chatTranscript", () => {
+  it("puts parallel calls, and calls after the turn's text, in one assistant message answered by tool messages", () => {
+    const result = chatTranscript("Rules.", [user("q"), assistant("Let me check."), fnCall("a"), fnCall("b"), fnOutput("b"), fnOutput("a"), user("next")]);
+    expect(result).toEqual({
+      ok: true,
+      value: [
+        { role: "system", content: "Rules." },
+        { role: "user", content: "q" },
+        { role: "assistant", content: "Let me check.", toolCalls: [{ id: "a", name: "f", arguments: "{}" }, { id: "b", name: "f", arguments: "{}" }] },
+        { role: "tool", toolCallId: "b", content: "out b" },
+        { role: "tool", toolCallId: "a", content: "out a" },
+        { role: "user", content: "next" },
+      ],
+    });
+  });
+
+  it("names the chain rather than an input index when the fault is in previous_response_id's items", () => {
+    expect(chatTranscript(null, [fnOutput("x"), user("q")], 1)).toEqual({ ok: false, error: { kind: "orphan_output", param: "previous_response_id", callId: "x" } });
+    expect(chatTranscript(null, [fnCall("x")], 1)).toEqual({ ok: false, error: { kind: "missing_output", callId: "x" } });
+    expect(chatTranscript(null, [user("q"), fnOutput("x")], 1)).toEqual({ ok: false, error: { kind: "orphan_output", param: "input[0]", callId: "x" } });
+    expect(chatTranscript(null, [fnCall("x"), fnOutput("x"), fnOutput("x")], 0)).toEqual({ ok: false, error: { kind: "orphan_output", param: "input[2]", callId: "x" } });
+  });
+
+  it("maps developer to system and drops a file_search_call without results", () => {
+    const items: StoredItem[] = [
+      { id: "msg_d", type: "message", role: "developer", status: "completed", content: [{ type: "input_text", text: "Dev." }] },
+      { id: "fs_1", type: "file_search_call", status: "completed", queries: ["q"], results: null },
+      user("hi"),
+    ];
+    expect(chatTranscript(undefined, items)).toEqual({ ok: true, value: [{ role: "system", content: "Dev." }, { role: "user", content: "hi" }] });
+  });
+});

@@ -35,6 +35,7 @@ const OBJECT_NAMES: Record<string, string> = {
   directory: "directory",
   directory_file: "directory file",
   index: "index",
+  chat_session: "chat session",
 };
 
 /** 404 for ids that do not exist — and, identically, for ids of another project. */

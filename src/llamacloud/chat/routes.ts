@@ -3,7 +3,7 @@ import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { badRequest, notFound } from "../../http/errors";
 import { jsonBody } from "../../http/json-body";
-import { SSE_HEADERS, sseFrame } from "../../http/sse";
+import { SSE_HEADERS } from "../../http/sse";
 import { newResponseId } from "../../core/ids";
 import { indexSearchRunner } from "../../core/chat/index-search";
 import { runChatTurn } from "../../core/chat/turn";
@@ -15,6 +15,7 @@ import { llamaQuery } from "../shared/query";
 import { resolveIndexes, searchableIndexes } from "./indexes";
 import { ChatCreateParams, ChatListQuery, ChatStreamParams } from "./schemas";
 import { serializeSession, serializeSessionWithEvents } from "./serialize";
+import { turnStream } from "./turn-stream";
 
 /** The configured model and the name sent upstream; 400 naming the setting when chat cannot run. */
 function chatModelOf(c: Context<AppEnv>): { model: ChatModel; name: string } {
@@ -83,47 +84,12 @@ export function chatRoutes() {
     const exportConfigIds = searchable.map((i) => i.vectorStoreId);
     const events = runChatTurn(model, { id: newResponseId(), model: name, transcript, fileSearch: indexSearchRunner(s.retrieval, searchable), skippedIndexIds: skipped });
 
-    // History keeps the same events the client reads; they are written before the stop is sent, so a client that
-    // saw the stop reads them back.
-    const kept: ChatEvent[] = [];
-    let finished = false;
-    const finish = async (stop: ChatEvent & { type: "stop" }) => {
-      if (finished) return;
-      finished = true;
-      await s.chat.finishTurn(id, turn, [...kept, stop], jobOf(stop, exportConfigIds));
-    };
-    const encoder = new TextEncoder();
-    const failedStop = (error: string): ChatEvent & { type: "stop" } => ({ type: "stop", error, is_error: true, usage: { duration_ms: 0, total_input_tokens: 0, total_output_tokens: 0, turns: 0 } });
-    let sentInput = false;
-    const stream = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        // The turn's user_input opens the stream (beginTurn already kept it).
-        if (!sentInput) {
-          sentInput = true;
-          return controller.enqueue(encoder.encode(sseFrame(input)));
-        }
-        let next: IteratorResult<ChatEvent>;
-        try {
-          next = await events.next();
-        } catch (error) {
-          console.error(JSON.stringify({ level: "error", request_id: c.get("requestId"), path: c.req.path, error: String(error) }));
-          next = { done: false, value: failedStop("The chat turn failed on the server.") };
-        }
-        if (next.done) return controller.close();
-        const event = next.value;
-        if (event.type !== "stop") {
-          kept.push(event);
-          return controller.enqueue(encoder.encode(sseFrame(event)));
-        }
-        await finish(event);
-        controller.enqueue(encoder.encode(sseFrame(event)));
-        controller.close();
-      },
-      async cancel() {
-        await events.return(undefined);
-        await finish(failedStop("The client disconnected before the turn ended."));
-      },
-    });
+    const stream = turnStream(
+      input,
+      events,
+      (turnEvents, stop) => s.chat.finishTurn(id, turn, turnEvents, jobOf(stop, exportConfigIds)),
+      (error) => console.error(JSON.stringify({ level: "error", request_id: c.get("requestId"), path: c.req.path, error: String(error) })),
+    );
     return new Response(stream, { headers: SSE_HEADERS });
   });
 

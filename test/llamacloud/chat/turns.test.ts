@@ -1,6 +1,9 @@
 // POST /api/v1/chat/{id}/messages/stream: validated before the first byte, then the turn's events as SSE, kept as history.
+import { createExecutionContext } from "cloudflare:test";
+import { env as baseEnv } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { api } from "../../helpers";
+import worker from "../../../src/index";
+import { api, KEY_A } from "../../helpers";
 import { directory, addFile, llamaUpload, indexedDirectory } from "../helpers";
 import { searchThenAnswer, sseEvents, withModel } from "./helpers";
 
@@ -118,6 +121,28 @@ describe("a chat turn", () => {
     const { env } = withModel([{ response: "Fine." }]);
     const events = sseEvents((await turn(id, { index_ids: [index.id, pending.id], prompt: "Hi" }, env)).body);
     expect(events.at(-1)).toMatchObject({ type: "stop", is_error: false, skipped_index_ids: [pending.id] });
+  });
+});
+
+describe("a turn the client leaves", () => {
+  it("still ends its history with an error stop when the client cancels the stream", async () => {
+    const { index } = await indexedDirectory(DOCS);
+    const id = await session();
+    const { env } = withModel(searchThenAnswer(["leave"], "Sixteen weeks [1]."));
+    const request = new Request(`http://shelf.test/api/v1/chat/${id}/messages/stream`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${KEY_A}`, "content-type": "application/json" },
+      body: JSON.stringify({ index_ids: [index.id], prompt: "How long is leave?" }),
+    });
+    const res = await worker.fetch(request, { ...baseEnv, ...env }, createExecutionContext());
+    const reader = res.body!.getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    expect(first).toContain("event: user_input");
+    await reader.cancel();
+    const events = (await api("GET", `/api/v1/chat/${id}`)).body.events;
+    expect(events[0]).toEqual({ type: "user_input", content: "How long is leave?" });
+    expect(events.at(-1)).toMatchObject({ type: "stop", is_error: true, error: expect.stringContaining("disconnected") });
+    expect(events.filter((e: any) => e.type === "stop")).toHaveLength(1);
   });
 });
 

@@ -153,3 +153,25 @@ CREATE TABLE IF NOT EXISTS response_items (
   PRIMARY KEY (project_id, item_id)
 );
 CREATE INDEX IF NOT EXISTS response_items_by_response ON response_items (response_id);
+
+-- LlamaCloud chat sessions (/api/v1/chat): kept until deleted. index_ids is locked by the first turn (turns > 0).
+CREATE TABLE IF NOT EXISTS chat_sessions (
+  id TEXT PRIMARY KEY,                -- chat-<24 hex>
+  project_id TEXT NOT NULL,
+  index_ids TEXT,                     -- JSON array of idx- ids, sorted; NULL = unbound
+  shared_access INTEGER NOT NULL DEFAULT 0,
+  generated_title TEXT,               -- the first prompt, shortened
+  job_metadata TEXT,                  -- JSON: the latest turn's stop (usage, error)
+  turns INTEGER NOT NULL DEFAULT 0,   -- turns begun
+  created_at TEXT NOT NULL,
+  last_updated_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chat_sessions_by_project ON chat_sessions (project_id);
+-- A session's history: one row per event (user_input, text_delta, text, tool_call, tool_result, stop), in order.
+CREATE TABLE IF NOT EXISTS chat_events (
+  session_id TEXT NOT NULL,
+  turn INTEGER NOT NULL,              -- 1-based turn of the session
+  seq INTEGER NOT NULL,               -- emission order within the turn (0 = user_input)
+  body TEXT NOT NULL,                 -- the event's JSON, as streamed
+  PRIMARY KEY (session_id, turn, seq)
+);

@@ -34,6 +34,8 @@ import { OpenAIChatModel } from "./platform/llm/openai-chat";
 import { WorkersAiChatModel, type AiRunner } from "./platform/llm/workers-ai-chat";
 import { ResponseStore } from "./core/responses/response-store";
 import { ResponsesRepo } from "./platform/d1/responses-repo";
+import { ChatService } from "./core/chat/chat-service";
+import { ChatSessionsRepo } from "./platform/d1/chat-sessions-repo";
 
 export interface Services {
   config: Config;
@@ -64,6 +66,8 @@ export interface Services {
   /** find / grep / read over an index's files. */
   documents: DocumentService;
   syncDeps: SyncDeps;
+  /** LlamaCloud chat sessions (their turns run on chatModel). */
+  chat: ChatService;
 }
 
 export function buildEmbedder(config: Config, env: Env): Embedder {
@@ -149,7 +153,7 @@ export function buildServices(env: Env): Services {
 function buildLlamaCloudServices(
   env: Env,
   core: Pick<Services, "files" | "vectorStores" | "attachments" | "storeObjects" | "search" | "repos">,
-): Pick<Services, "directories" | "directoryFiles" | "indexes" | "scheduledSyncs" | "retrieval" | "documents" | "syncDeps"> {
+): Pick<Services, "directories" | "directoryFiles" | "indexes" | "scheduledSyncs" | "retrieval" | "documents" | "syncDeps" | "chat"> {
   const directories = new DirectoriesRepo(env.DB);
   const directoryFiles = new DirectoryFilesRepo(env.DB);
   const indexes = new IndexesRepo(env.DB);
@@ -163,5 +167,6 @@ function buildLlamaCloudServices(
     retrieval: new RetrievalService(core.search, core.storeObjects),
     documents: new DocumentService(core.storeObjects),
     syncDeps: { indexes, directories, directoryFiles, vectorStores: core.repos.vectorStores, objects: core.storeObjects, attachments: core.attachments },
+    chat: new ChatService(new ChatSessionsRepo(env.DB)),
   };
 }

@@ -1,5 +1,7 @@
 // Drives the worker's HTTP face inside workerd, the way a client would.
-import { exports } from "cloudflare:workers";
+import { createExecutionContext } from "cloudflare:test";
+import { env, exports } from "cloudflare:workers";
+import worker from "../src/index";
 import type { SearchResult } from "../src/core/search/search-service";
 
 export const KEY_A = "sk-test";
@@ -11,7 +13,8 @@ export interface ApiResponse<T = any> {
   body: T;
 }
 
-export async function api<T = any>(method: string, path: string, init: { json?: unknown; form?: FormData; raw?: BodyInit; key?: string | null; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
+/** `env` swaps configuration through the composition root for this one request (e.g. LLM with a fake AI binding). */
+export async function api<T = any>(method: string, path: string, init: { json?: unknown; form?: FormData; raw?: BodyInit; key?: string | null; headers?: Record<string, string>; env?: Partial<Env> } = {}): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...init.headers };
   const key = init.key === undefined ? KEY_A : init.key;
   if (key !== null) headers.authorization = `Bearer ${key}`;
@@ -21,7 +24,8 @@ export async function api<T = any>(method: string, path: string, init: { json?: 
     body = JSON.stringify(init.json);
   }
   if (init.form) body = init.form;
-  const res = await exports.default.fetch(new Request(`http://shelf.test${path}`, { method, headers, body }));
+  const request = new Request(`http://shelf.test${path}`, { method, headers, body });
+  const res = init.env ? await worker.fetch(request, { ...env, ...init.env }, createExecutionContext()) : await exports.default.fetch(request);
   const type = res.headers.get("content-type") ?? "";
   const parsed = type.includes("application/json") ? await res.json() : await res.text();
   return { status: res.status, headers: res.headers, body: parsed as T };

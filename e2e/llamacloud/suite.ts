@@ -14,9 +14,10 @@ export interface LlamaCloudSuite {
 
 /**
  * Registers beforeAll/afterAll; the returned object is filled in before the first test runs. `maxRetries` is the
- * SDK's (undefined keeps its default, which the syncing guide relies on: a 409 sync is not retried).
+ * SDK's (undefined keeps its default, which the syncing guide relies on: a 409 sync is not retried). `vars` gives the
+ * worker's extra variables, read when it starts (e.g. LLM settings pointing at a fake upstream started before it).
  */
-export function llamaCloudSuite(options: { maxRetries?: number } = {}): LlamaCloudSuite {
+export function llamaCloudSuite({ vars, ...options }: { maxRetries?: number; vars?: () => Record<string, string> } = {}): LlamaCloudSuite {
   const suite = {
     async waitForSync(indexId: string) {
       for (let i = 0; i < 120; i++) {
@@ -29,7 +30,7 @@ export function llamaCloudSuite(options: { maxRetries?: number } = {}): LlamaClo
     },
   } as LlamaCloudSuite;
   beforeAll(async () => {
-    suite.worker = await startWorker();
+    suite.worker = await startWorker(vars?.());
     suite.client = new LlamaCloud({ apiKey: API_KEY, baseURL: suite.worker.url, ...options });
     suite.other = new LlamaCloud({ apiKey: OTHER_KEY, baseURL: suite.worker.url, ...options });
   });

@@ -1,85 +1,15 @@
 // POST /v1/responses through the official SDK, with the worker's model loop running against a fake Chat Completions server.
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import OpenAI, { BadRequestError, NotFoundError, toFile } from "openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { API_KEY, OTHER_KEY, startWorker, type RunningWorker } from "../harness";
 import { responsesCheckingFetch, responsesViolations } from "./responses-spec";
+import { fakeChatUpstream, sourceNumber, type ScriptStep, type SeenRequest } from "../fake-chat-upstream";
 
-interface WireToolCall {
-  id: string;
-  type: "function";
-  function: { name: string; arguments: string };
-}
-interface WireMessage {
-  role: string;
-  content: string | null;
-  tool_calls?: WireToolCall[];
-  tool_call_id?: string;
-}
-interface ChatBody {
-  model: string;
-  messages: WireMessage[];
-  tools?: { type: string; function: { name: string; description: string; parameters: { type: string } } }[];
-  tool_choice?: unknown;
-  temperature?: number;
-  max_tokens?: number;
-}
-type Reply = { content?: string; toolCalls?: { name: string; arguments: string }[]; finish?: string } | { status: number; error: string };
-
-/** Throws unless the body is a valid Chat Completions request: roles, tool schema, tool_call ids answered in order. */
-function enforceShape(body: ChatBody): void {
-  if (typeof body.model !== "string" || !Array.isArray(body.messages) || body.messages.length === 0) throw new Error("model and messages are required");
-  const open = new Set<string>();
-  for (const m of body.messages) {
-    if (!["system", "user", "assistant", "tool"].includes(m.role)) throw new Error(`bad role ${m.role}`);
-    if (m.role === "tool") {
-      if (!m.tool_call_id || !open.has(m.tool_call_id)) throw new Error(`tool message answers an unknown tool_call_id ${m.tool_call_id}`);
-      open.delete(m.tool_call_id);
-      if (typeof m.content !== "string") throw new Error("tool content must be a string");
-    } else if (open.size > 0) throw new Error("tool calls left unanswered");
-    for (const t of m.tool_calls ?? []) {
-      if (t.type !== "function" || !t.id || typeof t.function.arguments !== "string") throw new Error("bad tool call");
-      open.add(t.id);
-    }
-    if (m.role !== "assistant" && m.role !== "tool" && typeof m.content !== "string") throw new Error(`${m.role} content must be a string`);
-  }
-  for (const t of body.tools ?? []) {
-    if (t.type !== "function" || !t.function.name || t.function.parameters?.type !== "object") throw new Error("bad tool schema");
-  }
-  if (body.tool_choice !== undefined && !body.tools?.length) throw new Error("tool_choice without tools");
-}
-
-const seen: { body: ChatBody; authorization: string | undefined }[] = [];
+const seen: SeenRequest[] = [];
 /** Replies in order; a function builds its reply from the request (e.g. to cite the number a file was given). */
-let script: (Reply | ((body: ChatBody) => Reply))[] = [];
-const fake = createServer(async (req: IncomingMessage, res: ServerResponse) => {
-  let raw = "";
-  for await (const part of req) raw += String(part);
-  const body = JSON.parse(raw) as ChatBody;
-  seen.push({ body, authorization: req.headers.authorization });
-  const send = (status: number, json: unknown) => {
-    res.writeHead(status, { "content-type": "application/json" });
-    res.end(JSON.stringify(json));
-  };
-  try {
-    enforceShape(body);
-  } catch (error) {
-    return send(400, { error: { message: (error as Error).message } });
-  }
-  if (req.url !== "/v1/chat/completions") return send(404, { error: { message: `no route ${req.url}` } });
-  const next = script.shift() ?? { content: "(script exhausted)" };
-  const reply = typeof next === "function" ? next(body) : next;
-  if ("status" in reply) return send(reply.status, { error: { message: reply.error } });
-  const toolCalls = (reply.toolCalls ?? []).map((t, i) => ({ id: `call_up_${seen.length}_${i}`, type: "function", function: t }));
-  send(200, {
-    id: "chatcmpl-1",
-    object: "chat.completion",
-    model: `${body.model}-upstream`,
-    choices: [{ index: 0, finish_reason: reply.finish ?? (toolCalls.length ? "tool_calls" : "stop"), message: { role: "assistant", content: reply.content ?? null, ...(toolCalls.length ? { tool_calls: toolCalls } : {}) } }],
-    usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
-  });
-});
+let script: ScriptStep[] = [];
+const fake = fakeChatUpstream(seen, () => script.shift());
 
 let worker: RunningWorker;
 let client: OpenAI;
@@ -114,14 +44,6 @@ beforeEach(() => {
   seen.length = 0;
   script = [];
 });
-
-/** The number the tool message gave a file, as the model would read it: "[n] filename (score …)". */
-function sourceNumber(body: ChatBody, filename: string): number {
-  const tool = body.messages.filter((m) => m.role === "tool").map((m) => m.content ?? "").join("\n");
-  const match = new RegExp(`\\[(\\d+)\\] ${filename.replace(".", "\\.")}`).exec(tool);
-  if (!match) throw new Error(`${filename} not among the sources:\n${tool}`);
-  return Number(match[1]);
-}
 
 const tools = (extra: Record<string, unknown> = {}) => [{ type: "file_search" as const, vector_store_ids: [storeId], ...extra }];
 

@@ -85,6 +85,7 @@ export const newFileBatchId = () => ID_PREFIX.fileBatch + sortableHex(16);
 export const newDirectoryId = () => ID_PREFIX.directory + sortableHex(12);
 export const newDirectoryFileId = () => ID_PREFIX.directoryFile + sortableHex(12);
 export const newIndexId = () => ID_PREFIX.index + sortableHex(12);
+export const newChatSessionId = () => ID_PREFIX.chatSession + sortableHex(12);
 export const newUploadId = () => ID_PREFIX.upload + sortableBase62(24);
 export const newUploadPartId = () => ID_PREFIX.uploadPart + sortableBase62(24);
 export const newSyncConfigId = () => ID_PREFIX.syncConfig + hex(12);

@@ -2,7 +2,7 @@
 // a command that can fail in more ways answers a Result, and each face maps its Failure to a wire error in one switch.
 
 /** What a request names by id; a `not_found` failure says which. */
-export type Resource = "file" | "directory" | "directory_file" | "index";
+export type Resource = "file" | "directory" | "directory_file" | "index" | "chat_session";
 
 /** Every expected failure of a core command. */
 export type Failure =
@@ -13,7 +13,9 @@ export type Failure =
   /** A run of the index's sync is under way (a stalled one would have been superseded). */
   | { kind: "sync_in_progress"; indexId: string }
   /** The index's export store was deleted through the OpenAI face: the index can only be deleted now. */
-  | { kind: "export_target_deleted"; indexId: string; vectorStoreId: string };
+  | { kind: "export_target_deleted"; indexId: string; vectorStoreId: string }
+  /** A chat session's first message locked its index set; a later turn named another set. */
+  | { kind: "chat_index_set_locked"; sessionId: string; indexIds: string[] };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };
 

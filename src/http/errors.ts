@@ -36,6 +36,7 @@ const OBJECT_NAMES: Record<string, string> = {
   directory_file: "directory file",
   index: "index",
   response: "response",
+  chat_session: "chat session",
 };
 
 /** 404 for ids that do not exist — and, identically, for ids of another project. */

@@ -1,4 +1,4 @@
-// The LlamaCloud-compatible face, mounted at /api/v1: files, directories, indexes and retrieval.
+// The LlamaCloud-compatible face, mounted at /api/v1: files, directories, indexes, retrieval and chat.
 import { Hono } from "hono";
 import type { AppEnv } from "../http/app-env";
 import { directoryRoutes } from "./directories/routes";
@@ -6,6 +6,7 @@ import { llamaFileRoutes } from "./files/routes";
 import { indexRoutes } from "./indexes/routes";
 import { retrievalRoutes } from "./retrieval/routes";
 import { retrievalFileRoutes } from "./retrieval/file-routes";
+import { chatRoutes } from "./chat/routes";
 
 export function llamacloudRoutes() {
   const app = new Hono<AppEnv>();
@@ -14,5 +15,6 @@ export function llamacloudRoutes() {
   app.route("/indexes", indexRoutes());
   app.route("/retrieval", retrievalRoutes());
   app.route("/retrieval/files", retrievalFileRoutes());
+  app.route("/chat", chatRoutes());
   return app;
 }

@@ -16,6 +16,11 @@ export function apiErrorOf(failure: Failure): ApiError {
         `The vector store '${failure.vectorStoreId}' of index '${failure.indexId}' was deleted; delete the index and create it again.`,
         "export_target_deleted",
       );
+    case "chat_index_set_locked":
+      return conflict(
+        `Chat session '${failure.sessionId}' is locked to the indexes ${failure.indexIds.join(", ")} since its first message; send those index_ids or start a new session.`,
+        "index_set_locked",
+      );
     default:
       return unreachable(failure);
   }

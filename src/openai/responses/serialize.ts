@@ -54,7 +54,5 @@ export function wireEvent(event: ResponseEvent, echo: ResponseEcho, includeResul
   return { ...event };
 }
 
-/** One Server-Sent Events frame: `event:` the type, `data:` the JSON that repeats it (notes §3). */
-export function sseFrame(event: Record<string, unknown>): string {
-  return `event: ${String(event.type)}\ndata: ${JSON.stringify(event)}\n\n`;
-}
+/** One Server-Sent Events frame (notes §3). */
+export { sseFrame } from "../../http/sse";

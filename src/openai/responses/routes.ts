@@ -3,11 +3,12 @@ import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { badRequest, notFound } from "../../http/errors";
 import { jsonBody } from "../../http/json-body";
+import { loadConfig } from "../../config";
 import { newResponseId } from "../../core/ids";
-import type { ChatMessage } from "../../core/responses/chat-model";
+import type { ChatMessage, ChatTool } from "../../core/responses/chat-model";
 import { runResponse, type FileSearchRunner } from "../../core/responses/engine";
 import type { FileSearchResult, ResponseEvent } from "../../core/responses/items";
-import { CreateResponseParams, type FileSearchToolParam, type InputItem } from "./schemas";
+import { CreateResponseParams, type FileSearchToolParam, type FunctionToolParam, type InputItem } from "./schemas";
 import { responseEcho, sseFrame, wireEvent, wireResponse } from "./serialize";
 
 /** The transcript the model starts from: instructions as a system message, then the input (notes §1, §1.3). */
@@ -25,13 +26,18 @@ export function inputMessages(instructions: string | null | undefined, input: st
 }
 
 /** Checks every store of the tool before any output: another project's or an unknown store is a 404 in the store's words. */
-async function checkStores(c: Context<AppEnv>, tool: FileSearchToolParam): Promise<void> {
+async function checkStores(c: Context<AppEnv>, tool: FileSearchToolParam, toolIndex: number): Promise<void> {
   const services = c.get("services");
   for (const [i, id] of tool.vector_store_ids.entries()) {
     const row = await services.vectorStores.getRow(c.get("projectId"), id);
-    if (!row) throw notFound("vector_store", id, `tools[0].vector_store_ids[${i}]`);
-    if (row.status === "expired") throw badRequest(`Vector store '${id}' has expired.`, `tools[0].vector_store_ids[${i}]`, "vector_store_expired");
+    if (!row) throw notFound("vector_store", id, `tools[${toolIndex}].vector_store_ids[${i}]`);
+    if (row.status === "expired") throw badRequest(`Vector store '${id}' has expired.`, `tools[${toolIndex}].vector_store_ids[${i}]`, "vector_store_expired");
   }
+}
+
+/** A client function as the model sees it (a missing `parameters` = no arguments). */
+function chatTool(tool: FunctionToolParam): ChatTool {
+  return { name: tool.name, description: tool.description ?? "", parameters: tool.parameters ?? { type: "object", properties: {} } };
 }
 
 /** Searches every store of the tool with its filters and ranking options (the vector-store search core), best files first. */
@@ -76,17 +82,26 @@ export function responseRoutes() {
     if (!model)
       throw badRequest("No model is configured for the Responses API: set LLM=openai with LLM_BASE_URL (and LLM_API_KEY, optionally LLM_MODEL).", "model", "model_not_configured");
     const body = await jsonBody(c, CreateResponseParams);
-    const tool = body.tools[0];
-    if (body.tool_choice !== "auto" && body.tool_choice !== "none" && !tool)
-      throw badRequest("Invalid 'tool_choice': it requires a file_search tool in 'tools'.", "tool_choice", "invalid_value");
-    if (tool) await checkStores(c, tool);
+    const toolIndex = body.tools.findIndex((t) => t.type === "file_search");
+    const tool = toolIndex < 0 ? undefined : (body.tools[toolIndex] as FileSearchToolParam);
+    const functions = body.tools.flatMap((t) => (t.type === "function" ? [chatTool(t)] : []));
+    const choice = body.tool_choice;
+    if ((choice === "required" && body.tools.length === 0) || (typeof choice === "object" && choice.type === "file_search" && !tool))
+      throw badRequest(`Invalid 'tool_choice': it requires ${choice === "required" ? "a tool" : "a file_search tool"} in 'tools'.`, "tool_choice", "invalid_value");
+    if (tool) await checkStores(c, tool, toolIndex);
+    const format = body.text?.format;
     const echo = responseEcho(body);
     const events = runResponse(model, {
       id: newResponseId(),
       model: body.model,
       messages: inputMessages(body.instructions, body.input),
       fileSearch: tool ? fileSearchRunner(c, tool) : null,
-      toolChoice: typeof body.tool_choice === "string" ? body.tool_choice : "required",
+      toolChoice: typeof choice === "string" ? choice : { name: choice.type === "function" ? choice.name : "file_search" },
+      functions,
+      maxToolCalls: body.max_tool_calls ?? undefined,
+      responseFormat: format && format.type !== "text" ? format : undefined,
+      parallelToolCalls: body.parallel_tool_calls ?? undefined,
+      toolCalling: loadConfig(c.env).LLM_TOOLS,
       includeResults: body.include?.includes("file_search_call.results") ?? false,
       temperature: body.temperature ?? undefined,
       topP: body.top_p ?? undefined,

@@ -1,85 +1,11 @@
 // POST /v1/responses through the official SDK, with the worker's model loop running against a fake Chat Completions server.
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import OpenAI, { BadRequestError, NotFoundError, toFile } from "openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { API_KEY, OTHER_KEY, startWorker, type RunningWorker } from "../harness";
+import { sourceNumber, startFakeChat, stopFakeChat, upstream } from "./fake-chat";
 import { responsesCheckingFetch, responsesViolations } from "./responses-spec";
 
-interface WireToolCall {
-  id: string;
-  type: "function";
-  function: { name: string; arguments: string };
-}
-interface WireMessage {
-  role: string;
-  content: string | null;
-  tool_calls?: WireToolCall[];
-  tool_call_id?: string;
-}
-interface ChatBody {
-  model: string;
-  messages: WireMessage[];
-  tools?: { type: string; function: { name: string; description: string; parameters: { type: string } } }[];
-  tool_choice?: unknown;
-  temperature?: number;
-  max_tokens?: number;
-}
-type Reply = { content?: string; toolCalls?: { name: string; arguments: string }[]; finish?: string } | { status: number; error: string };
-
-/** Throws unless the body is a valid Chat Completions request: roles, tool schema, tool_call ids answered in order. */
-function enforceShape(body: ChatBody): void {
-  if (typeof body.model !== "string" || !Array.isArray(body.messages) || body.messages.length === 0) throw new Error("model and messages are required");
-  const open = new Set<string>();
-  for (const m of body.messages) {
-    if (!["system", "user", "assistant", "tool"].includes(m.role)) throw new Error(`bad role ${m.role}`);
-    if (m.role === "tool") {
-      if (!m.tool_call_id || !open.has(m.tool_call_id)) throw new Error(`tool message answers an unknown tool_call_id ${m.tool_call_id}`);
-      open.delete(m.tool_call_id);
-      if (typeof m.content !== "string") throw new Error("tool content must be a string");
-    } else if (open.size > 0) throw new Error("tool calls left unanswered");
-    for (const t of m.tool_calls ?? []) {
-      if (t.type !== "function" || !t.id || typeof t.function.arguments !== "string") throw new Error("bad tool call");
-      open.add(t.id);
-    }
-    if (m.role !== "assistant" && m.role !== "tool" && typeof m.content !== "string") throw new Error(`${m.role} content must be a string`);
-  }
-  for (const t of body.tools ?? []) {
-    if (t.type !== "function" || !t.function.name || t.function.parameters?.type !== "object") throw new Error("bad tool schema");
-  }
-  if (body.tool_choice !== undefined && !body.tools?.length) throw new Error("tool_choice without tools");
-}
-
-const seen: { body: ChatBody; authorization: string | undefined }[] = [];
-/** Replies in order; a function builds its reply from the request (e.g. to cite the number a file was given). */
-let script: (Reply | ((body: ChatBody) => Reply))[] = [];
-const fake = createServer(async (req: IncomingMessage, res: ServerResponse) => {
-  let raw = "";
-  for await (const part of req) raw += String(part);
-  const body = JSON.parse(raw) as ChatBody;
-  seen.push({ body, authorization: req.headers.authorization });
-  const send = (status: number, json: unknown) => {
-    res.writeHead(status, { "content-type": "application/json" });
-    res.end(JSON.stringify(json));
-  };
-  try {
-    enforceShape(body);
-  } catch (error) {
-    return send(400, { error: { message: (error as Error).message } });
-  }
-  if (req.url !== "/v1/chat/completions") return send(404, { error: { message: `no route ${req.url}` } });
-  const next = script.shift() ?? { content: "(script exhausted)" };
-  const reply = typeof next === "function" ? next(body) : next;
-  if ("status" in reply) return send(reply.status, { error: { message: reply.error } });
-  const toolCalls = (reply.toolCalls ?? []).map((t, i) => ({ id: `call_up_${seen.length}_${i}`, type: "function", function: t }));
-  send(200, {
-    id: "chatcmpl-1",
-    object: "chat.completion",
-    model: `${body.model}-upstream`,
-    choices: [{ index: 0, finish_reason: reply.finish ?? (toolCalls.length ? "tool_calls" : "stop"), message: { role: "assistant", content: reply.content ?? null, ...(toolCalls.length ? { tool_calls: toolCalls } : {}) } }],
-    usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
-  });
-});
+const seen = upstream.seen;
 
 let worker: RunningWorker;
 let client: OpenAI;
@@ -93,9 +19,7 @@ const DOCS = [
 ];
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => fake.listen(0, "127.0.0.1", resolve));
-  const upstream = `http://127.0.0.1:${(fake.address() as AddressInfo).port}/v1`;
-  worker = await startWorker({ LLM: "openai", LLM_BASE_URL: upstream, LLM_API_KEY: "sk-upstream" });
+  worker = await startWorker({ LLM: "openai", LLM_BASE_URL: await startFakeChat(), LLM_API_KEY: "sk-upstream" });
   // Every /responses body and stream event is checked against the Responses spec subset (asserted at the end).
   client = new OpenAI({ apiKey: API_KEY, baseURL: `${worker.url}/v1`, maxRetries: 0, fetch: responsesCheckingFetch() });
   other = new OpenAI({ apiKey: OTHER_KEY, baseURL: `${worker.url}/v1`, maxRetries: 0 });
@@ -107,27 +31,19 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await worker?.stop();
-  await new Promise<void>((resolve) => fake.close(() => resolve()));
+  await stopFakeChat();
   expect(await responsesViolations()).toEqual([]);
 });
 beforeEach(() => {
   seen.length = 0;
-  script = [];
+  upstream.script = [];
 });
-
-/** The number the tool message gave a file, as the model would read it: "[n] filename (score …)". */
-function sourceNumber(body: ChatBody, filename: string): number {
-  const tool = body.messages.filter((m) => m.role === "tool").map((m) => m.content ?? "").join("\n");
-  const match = new RegExp(`\\[(\\d+)\\] ${filename.replace(".", "\\.")}`).exec(tool);
-  if (!match) throw new Error(`${filename} not among the sources:\n${tool}`);
-  return Number(match[1]);
-}
 
 const tools = (extra: Record<string, unknown> = {}) => [{ type: "file_search" as const, vector_store_ids: [storeId], ...extra }];
 
 describe("responses.create with file_search", () => {
   it("searches, returns results when included, and turns the model's [n] marks into file_citation annotations", async () => {
-    script = [
+    upstream.script = [
       { toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: ["why do coral reefs bleach"] }) }] },
       (body) => ({ content: `Reefs bleach when the ocean warms [${sourceNumber(body, "reef.md")}].` }),
     ];
@@ -156,7 +72,7 @@ describe("responses.create with file_search", () => {
 
   it("bounds the loop: a model that keeps searching gets a last call without tools, so the response ends in text", async () => {
     const search = { toolCalls: [{ name: "file_search", arguments: JSON.stringify({ query: "reefs" }) }] };
-    script = [search, search, search, { content: "Done [1]." }];
+    upstream.script = [search, search, search, { content: "Done [1]." }];
     const response = await client.responses.create({ model: "gpt-test", input: "Reefs?", tools: tools(), tool_choice: "required" });
     expect(seen).toHaveLength(4);
     expect(seen[0]!.body.tool_choice).toEqual({ type: "function", function: { name: "file_search" } });
@@ -168,7 +84,7 @@ describe("responses.create with file_search", () => {
   });
 
   it("leaves results null without include, and applies the tool's filters", async () => {
-    script = [{ toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: ["lava columns ocean reefs"] }) }] }, { content: "Nothing to cite here." }];
+    upstream.script = [{ toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: ["lava columns ocean reefs"] }) }] }, { content: "Nothing to cite here." }];
     const response = await client.responses.create({
       model: "gpt-test",
       input: "Tell me about lava.",
@@ -187,7 +103,7 @@ describe("responses.create with file_search", () => {
   });
 
   it("applies the tool's ranking_options: a score_threshold above every score leaves no sources and nothing cited", async () => {
-    script = [{ toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: ["coral reefs bleach"] }) }] }, { content: "I found nothing." }];
+    upstream.script = [{ toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: ["coral reefs bleach"] }) }] }, { content: "I found nothing." }];
     const response = await client.responses.create({
       model: "gpt-test",
       input: "Reefs?",
@@ -201,7 +117,7 @@ describe("responses.create with file_search", () => {
   });
 
   it("answers without searching when the model does not call the tool; no file_search_call item", async () => {
-    script = [{ content: "Hello [2024]." }];
+    upstream.script = [{ content: "Hello [2024]." }];
     const response = await client.responses.create({ model: "gpt-test", input: "Hi", instructions: "Be brief.", tools: tools() });
     expect(response.output.map((o) => o.type)).toEqual(["message"]);
     expect(response.output_text).toBe("Hello [2024].");
@@ -209,7 +125,7 @@ describe("responses.create with file_search", () => {
   });
 
   it("reports a failed search in the item instead of swallowing it, and a failed upstream as a failed response", async () => {
-    script = [{ status: 500, error: "upstream exploded" }];
+    upstream.script = [{ status: 500, error: "upstream exploded" }];
     const response = await client.responses.create({ model: "gpt-test", input: "Hi", tools: tools() });
     expect(response.status).toBe("failed");
     expect(response.error?.code).toBe("server_error");
@@ -217,7 +133,7 @@ describe("responses.create with file_search", () => {
   });
 
   it("marks a response cut by the upstream's length limit incomplete", async () => {
-    script = [{ content: "A long answer", finish: "length" }];
+    upstream.script = [{ content: "A long answer", finish: "length" }];
     const response = await client.responses.create({ model: "gpt-test", input: "Hi", max_output_tokens: 16 });
     expect(response.status).toBe("incomplete");
     expect(response.incomplete_details).toEqual({ reason: "max_output_tokens" });
@@ -227,7 +143,7 @@ describe("responses.create with file_search", () => {
 
 describe("streaming", () => {
   it("the SDK stream helper accepts the events and finalResponse() carries the citations", async () => {
-    script = [{ toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: ["whales krill"] }) }] }, { content: "Blue whales eat krill [1]. That is all." }];
+    upstream.script = [{ toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: ["whales krill"] }) }] }, { content: "Blue whales eat krill [1]. That is all.", chunks: ["Blue whales eat krill [1]. That is all."] }];
     const stream = client.responses.stream({ model: "gpt-test", input: "What do whales eat?", tools: tools() });
     const types: string[] = [];
     let text = "";
@@ -262,7 +178,7 @@ describe("streaming", () => {
   });
 
   it("for await over create({stream:true}) gives gapless sequence numbers from 0", async () => {
-    script = [{ content: "Plain answer." }];
+    upstream.script = [{ content: "Plain answer." }];
     const stream = await client.responses.create({ model: "gpt-test", input: "Hi", stream: true });
     const sequence: number[] = [];
     let last = "";

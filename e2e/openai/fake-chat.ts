@@ -93,7 +93,8 @@ async function stream(res: ServerResponse, body: ChatBody, reply: Exclude<Reply,
   write(chunkOf(body, { role: "assistant", content: "" }));
   for (const [i, piece] of pieces.entries()) {
     if (i === reply.holdAfter) await reply.hold;
-    if (i === reply.breakAfter) return void res.destroy();
+    // A dropped connection: the socket closes without the chunked body's end.
+    if (i === reply.breakAfter) return void res.socket?.end();
     if (i === reply.errorAfter) {
       write({ error: { message: "upstream overloaded mid-stream", type: "server_error" } });
       return void res.end();
@@ -133,6 +134,7 @@ const server = createServer(async (req: IncomingMessage, res: ServerResponse) =>
   if ("status" in reply) return send(reply.status, { error: { message: reply.error } });
   if (body.stream) return stream(res, body, reply, upstream.seen.length);
   const toolCalls = (reply.toolCalls ?? []).map((t, i) => ({ id: `call_up_${upstream.seen.length}_${i}`, type: "function", function: t }));
+  upstream.finished++;
   send(200, {
     id: "chatcmpl-1",
     object: "chat.completion",

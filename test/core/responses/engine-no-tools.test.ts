@@ -1,0 +1,64 @@
+// The engine with an upstream that cannot call tools (LLM_TOOLS=false): pre-retrieval, then one answer without tools.
+import { describe, expect, it } from "vitest";
+import type { ChatModel, ChatRequest, ChatResult, ChatStream } from "../../../src/core/responses/chat-model";
+import { runResponse } from "../../../src/core/responses/engine";
+import type { ResponseEvent } from "../../../src/core/responses/items";
+
+/** A ChatModel that answers every call with `chunks` as streamed deltas and records the requests. */
+class ScriptedModel implements ChatModel {
+  readonly kind = "scripted";
+  readonly requests: ChatRequest[] = [];
+  constructor(private readonly chunks: (request: ChatRequest) => string[]) {}
+  async complete(request: ChatRequest): Promise<ChatResult> {
+    let content = "";
+    const stream = this.stream(request);
+    for (let next = await stream.next(); ; next = await stream.next()) {
+      if (next.done) return next.value;
+      content += next.value;
+    }
+  }
+  async *stream(request: ChatRequest): ChatStream {
+    this.requests.push(structuredClone(request));
+    const chunks = this.chunks(request);
+    for (const chunk of chunks) yield chunk;
+    return { content: chunks.join(""), toolCalls: [], finish: "stop", usage: { inputTokens: 3, outputTokens: 2 }, model: request.model };
+  }
+}
+
+const RESULTS = [{ file_id: "file-reef", filename: "reef.md", score: 0.9, text: "Coral reefs bleach when the ocean warms.", attributes: null }];
+
+describe("runResponse with toolCalling: false", () => {
+  it("searches the latest user text first, gives the sources in a system message, and answers in one call without tools", async () => {
+    const model = new ScriptedModel(() => ["Reefs bleach when warm [", "1]."]);
+    const searched: string[][] = [];
+    const events: ResponseEvent[] = [];
+    for await (const event of runResponse(model, {
+      id: "resp_test",
+      model: "llama3.1",
+      messages: [{ role: "user", content: "Why do reefs bleach?" }],
+      fileSearch: async (queries) => (searched.push(queries), RESULTS),
+      toolChoice: "auto",
+      includeResults: false,
+      toolCalling: false,
+    }))
+      events.push(event);
+    expect(searched).toEqual([["Why do reefs bleach?"]]);
+    expect(model.requests).toHaveLength(1);
+    expect(model.requests[0]!.tools).toBeUndefined();
+    expect(model.requests[0]!.messages.at(-1)).toMatchObject({ role: "system", content: expect.stringContaining("[1] reef.md") });
+    expect(events.map((e) => e.type).slice(2, 7)).toEqual([
+      "response.output_item.added",
+      "response.file_search_call.in_progress",
+      "response.file_search_call.searching",
+      "response.file_search_call.completed",
+      "response.output_item.done",
+    ]);
+    const last = events.at(-1)!;
+    expect(last.type).toBe("response.completed");
+    const message = "response" in last ? last.response.output[1] : undefined;
+    expect(message?.type === "message" && message.content[0]).toMatchObject({
+      text: "Reefs bleach when warm.",
+      annotations: [{ type: "file_citation", file_id: "file-reef", filename: "reef.md", index: 22 }],
+    });
+  });
+});

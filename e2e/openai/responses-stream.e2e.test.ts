@@ -1,6 +1,7 @@
 // The Responses engine against a streaming upstream, through the official SDK: deltas as they come, marks split across
 // chunks, function tools, text.format, max_tool_calls, an upstream without tool calling, an upstream failing mid-stream.
 import OpenAI, { BadRequestError, toFile } from "openai";
+import OpenAIv7 from "openai-v7";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { API_KEY, startWorker, type RunningWorker } from "../harness";
 import { sourceNumber, startFakeChat, stopFakeChat, upstream } from "./fake-chat";
@@ -9,12 +10,20 @@ import { responsesCheckingFetch, responsesViolations } from "./responses-spec";
 const seen = upstream.seen;
 let worker: RunningWorker;
 let client: OpenAI;
+/** The newer SDK, whose stream helper enforces every invariant of notes §3.3 (typed as the project's SDK for the tests). */
+let client7: OpenAI;
+/** The stream tests run through both SDK versions' responses.stream(). */
+const SDKS: [string, () => OpenAI][] = [
+  ["openai 6", () => client],
+  ["openai 7", () => client7],
+];
 let storeId = "";
 const fileIds: Record<string, string> = {};
 
 beforeAll(async () => {
   worker = await startWorker({ LLM: "openai", LLM_BASE_URL: await startFakeChat(), LLM_API_KEY: "sk-upstream" });
   client = new OpenAI({ apiKey: API_KEY, baseURL: `${worker.url}/v1`, maxRetries: 0, fetch: responsesCheckingFetch() });
+  client7 = new OpenAIv7({ apiKey: API_KEY, baseURL: `${worker.url}/v1`, maxRetries: 0, fetch: responsesCheckingFetch() }) as unknown as OpenAI;
   storeId = (await client.vectorStores.create({ name: "responses-stream-e2e" })).id;
   const docs = [
     { name: "reef.md", text: "Coral reefs bleach when the ocean warms." },
@@ -39,12 +48,12 @@ const fileSearch = () => ({ type: "file_search" as const, vector_store_ids: [sto
 const weather = { type: "function" as const, name: "get_weather", description: "Weather of a city", parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] }, strict: false };
 const search = (query: string) => ({ toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: [query] }) }] });
 
-describe("streaming from the upstream", () => {
+describe.each(SDKS)("streaming from the upstream (%s)", (_, sdk) => {
   it("forwards text deltas while the upstream is still writing", async () => {
     let release = () => {};
     const hold = new Promise<void>((resolve) => (release = resolve));
     upstream.script = [{ content: "Coral reefs bleach when the ocean warms.", holdAfter: 3, hold }];
-    const stream = client.responses.stream({ model: "gpt-test", input: "Why do reefs bleach?" });
+    const stream = sdk().responses.stream({ model: "gpt-test", input: "Why do reefs bleach?" });
     let finishedAtFirstDelta: number | null = null;
     stream.on("response.output_text.delta", () => {
       if (finishedAtFirstDelta !== null) return;
@@ -65,7 +74,7 @@ describe("streaming from the upstream", () => {
       search("coral reefs bleach"),
       (body) => ({ content: "", chunks: ["Reefs bleach", " [", String(sourceNumber(body, "reef.md")), "]. In [20", "24] it", " rained", " [", "9", "9]."] }),
     ];
-    const stream = client.responses.stream({ model: "gpt-test", input: "Why do reefs bleach?", tools: [fileSearch()] });
+    const stream = sdk().responses.stream({ model: "gpt-test", input: "Why do reefs bleach?", tools: [fileSearch()] });
     const events: OpenAI.Responses.ResponseStreamEvent[] = [];
     stream.on("event", (e) => events.push(e));
     const final = await stream.finalResponse();
@@ -82,7 +91,7 @@ describe("streaming from the upstream", () => {
     let release = () => {};
     const hold = new Promise<void>((resolve) => (release = resolve));
     upstream.script = [{ content: "Coral reefs bleach when the ocean warms.", holdAfter: 2, hold, breakAfter: 2 }];
-    const stream = client.responses.stream({ model: "gpt-test", input: "Why?" });
+    const stream = sdk().responses.stream({ model: "gpt-test", input: "Why?" });
     const types: string[] = [];
     stream.on("event", (e) => types.push(e.type));
     stream.on("response.output_text.delta", () => release());
@@ -111,10 +120,10 @@ describe("streaming from the upstream", () => {
   });
 });
 
-describe("function tools", () => {
+describe.each(SDKS)("function tools through responses.stream (%s)", (_, sdk) => {
   it("a call of a client function ends the response with a function_call item and its argument events", async () => {
     upstream.script = [{ toolCalls: [{ name: "get_weather", arguments: '{"city":"Oslo"}' }] }];
-    const stream = client.responses.stream({ model: "gpt-test", input: "Weather in Oslo?", tools: [fileSearch(), weather], parallel_tool_calls: false });
+    const stream = sdk().responses.stream({ model: "gpt-test", input: "Weather in Oslo?", tools: [fileSearch(), weather], parallel_tool_calls: false });
     const types: string[] = [];
     stream.on("event", (e) => types.push(e.type));
     const final = await stream.finalResponse();
@@ -136,6 +145,9 @@ describe("function tools", () => {
     expect(final.tools[1]).toEqual({ type: "function", name: "get_weather", description: "Weather of a city", parameters: weather.parameters, strict: false });
   });
 
+});
+
+describe("function tools", () => {
   it("tool_choice {type: function, name} forces that function upstream", async () => {
     upstream.script = [{ toolCalls: [{ name: "get_weather", arguments: '{"city":"Bergen"}' }] }];
     const response = await client.responses.create({ model: "gpt-test", input: "Weather?", tools: [weather], tool_choice: { type: "function", name: "get_weather" } });
@@ -182,10 +194,10 @@ describe("text.format and max_tool_calls", () => {
   });
 });
 
-describe("an upstream without tool calling", () => {
+describe.each(SDKS)("an upstream without tool calling (%s)", (_, sdk) => {
   it("rejecting tools: one search with the user's text first, sources in a system message, one streamed answer without tools", async () => {
     upstream.script = [{ status: 400, error: "registry.ollama.ai/library/llama3:latest does not support tools" }, (body) => ({ content: `Reefs bleach when warm [${sourceNumber(body, "reef.md")}].` })];
-    const stream = client.responses.stream({ model: "gpt-test", input: "Why do coral reefs bleach?", tools: [fileSearch()] });
+    const stream = sdk().responses.stream({ model: "gpt-test", input: "Why do coral reefs bleach?", tools: [fileSearch()] });
     const types: string[] = [];
     stream.on("event", (e) => types.push(e.type));
     const final = await stream.finalResponse();

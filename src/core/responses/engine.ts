@@ -84,10 +84,10 @@ export function latestUserText(messages: readonly ChatMessage[]): string {
 }
 
 /** The tool message: numbered sources (numbers continue across calls) and the citation rule. */
-function sourcesMessage(results: FileSearchResult[], firstNumber: number): string {
+function sourcesMessage(results: FileSearchResult[], firstNumber: number, citing: boolean): string {
   if (results.length === 0) return "No matching passages were found.";
   const blocks = results.map((r, i) => `[${firstNumber + i}] ${r.filename} (score ${r.score.toFixed(2)})\n${r.text}`);
-  return `${blocks.join("\n\n")}\n\n${CITATION_RULE}`;
+  return citing ? `${blocks.join("\n\n")}\n\n${CITATION_RULE}` : blocks.join("\n\n");
 }
 
 /**
@@ -132,7 +132,10 @@ export async function* runResponse(model: ChatModel, run: ResponseRun): AsyncGen
   yield event({ type: "response.in_progress", response: snapshot() });
 
   const messages: ChatMessage[] = [...run.messages];
-  if (run.fileSearch) messages.unshift({ role: "system", content: `You can search the user's documents with the file_search tool. ${CITATION_RULE}` });
+  // A JSON answer (text.format) is not asked for marks, and its brackets ("[1, 2]") are never read as marks.
+  const citing = !run.responseFormat || run.responseFormat.type === "text";
+  const markSources = (): readonly CitedSource[] => (citing ? sources : []);
+  if (run.fileSearch) messages.unshift({ role: "system", content: `You can search the user's documents with the file_search tool.${citing ? ` ${CITATION_RULE}` : ""}` });
   const functions = run.functions ?? [];
   const sources: CitedSource[] = [];
   let lastResults: FileSearchResult[] = [];
@@ -152,7 +155,7 @@ export async function* runResponse(model: ChatModel, run: ResponseRun): AsyncGen
     let toolText: string;
     try {
       const results = await run.fileSearch!(item.queries);
-      toolText = sourcesMessage(results, sources.length + 1);
+      toolText = sourcesMessage(results, sources.length + 1, citing);
       sources.push(...results.map((r) => ({ fileId: r.file_id, filename: r.filename })));
       lastResults = results;
       searched = true;
@@ -209,7 +212,7 @@ export async function* runResponse(model: ChatModel, run: ResponseRun): AsyncGen
           break;
         }
         if (!message) {
-          message = new StreamedMessage(sources, state.output.length);
+          message = new StreamedMessage(markSources(), state.output.length);
           yield addItem(message.item);
           for (const body of message.open()) yield event(body);
         }
@@ -238,7 +241,7 @@ export async function* runResponse(model: ChatModel, run: ResponseRun): AsyncGen
     const answered = calls.length === 0;
     if (answered && !message) {
       // Every response ends in a message, even an empty one.
-      message = new StreamedMessage(sources, state.output.length);
+      message = new StreamedMessage(markSources(), state.output.length);
       yield addItem(message.item);
       for (const body of message.open()) yield event(body);
     }

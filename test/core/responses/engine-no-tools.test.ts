@@ -61,4 +61,24 @@ describe("runResponse with toolCalling: false", () => {
       annotations: [{ type: "file_citation", file_id: "file-reef", filename: "reef.md", index: 22 }],
     });
   });
+
+  it("with a JSON text.format, asks for no marks and leaves brackets in the JSON alone", async () => {
+    const model = new ScriptedModel(() => ['{"ids":', "[1]}"]);
+    const events: ResponseEvent[] = [];
+    for await (const event of runResponse(model, {
+      id: "resp_test",
+      model: "llama3.1",
+      messages: [{ role: "user", content: "Which sources?" }],
+      fileSearch: async () => RESULTS,
+      toolChoice: "auto",
+      includeResults: false,
+      toolCalling: false,
+      responseFormat: { type: "json_object" },
+    }))
+      events.push(event);
+    expect(JSON.stringify(model.requests[0]!.messages)).not.toContain("square brackets");
+    const last = events.at(-1)!;
+    const message = "response" in last ? last.response.output[1] : undefined;
+    expect(message?.type === "message" && message.content[0]!.text).toBe('{"ids":[1]}');
+  });
 });

@@ -35,6 +35,8 @@ export interface ChatRequest {
   topP?: number;
   /** Output tokens this call may use. */
   maxTokens?: number;
+  /** Aborts the upstream request (the client went away). */
+  signal?: AbortSignal;
 }
 
 /** Structured output: any JSON object, or JSON matching `schema` (a JSON Schema object) named `name`. */

@@ -37,6 +37,8 @@ export interface ResponseRun {
    * call without tools (notes §7.5). The same path is taken when the upstream rejects tools. Default true.
    */
   toolCalling?: boolean | undefined;
+  /** Aborted when the client goes away: the upstream call in flight is cancelled. */
+  signal?: AbortSignal | undefined;
   temperature?: number | undefined;
   topP?: number | undefined;
   /** Output-token budget over all upstream calls. */
@@ -197,14 +199,15 @@ export async function* runResponse(model: ChatModel, run: ResponseRun): AsyncGen
       messages,
       ...(tools.length ? { tools, toolChoice: toolChoiceFor(run, call, tools), ...(run.parallelToolCalls !== undefined ? { parallelToolCalls: run.parallelToolCalls } : {}) } : {}),
       ...(run.responseFormat ? { responseFormat: run.responseFormat } : {}),
+      ...(run.signal ? { signal: run.signal } : {}),
       ...(run.temperature !== undefined ? { temperature: run.temperature } : {}),
       ...(run.topP !== undefined ? { topP: run.topP } : {}),
       ...(run.maxOutputTokens !== undefined ? { maxTokens: Math.max(1, run.maxOutputTokens - usage.output) } : {}),
     };
     let message: StreamedMessage | null = null;
     let result: ChatResult;
+    const stream = model.stream(request);
     try {
-      const stream = model.stream(request);
       for (;;) {
         const next = await stream.next();
         if (next.done) {
@@ -232,6 +235,9 @@ export async function* runResponse(model: ChatModel, run: ResponseRun): AsyncGen
       for (const item of state.output) if (item.status === "in_progress" || item.status === "searching") item.status = "incomplete";
       yield finish();
       return;
+    } finally {
+      // A client that went away mid-stream (the generator is returned early) closes the upstream stream too.
+      await stream.return(undefined as never);
     }
     usage.input += result.usage.inputTokens;
     usage.output += result.usage.outputTokens;

@@ -91,6 +91,8 @@ export function responseRoutes() {
     if (tool) await checkStores(c, tool, toolIndex);
     const format = body.text?.format;
     const echo = responseEcho(body);
+    // Aborted when the SSE body is cancelled (the client went away): the upstream call in flight is cancelled too.
+    const gone = new AbortController();
     const events = runResponse(model, {
       id: newResponseId(),
       model: body.model,
@@ -102,6 +104,7 @@ export function responseRoutes() {
       responseFormat: format && format.type !== "text" ? format : undefined,
       parallelToolCalls: body.parallel_tool_calls ?? undefined,
       toolCalling: loadConfig(c.env).LLM_TOOLS,
+      signal: gone.signal,
       includeResults: body.include?.includes("file_search_call.results") ?? false,
       temperature: body.temperature ?? undefined,
       topP: body.top_p ?? undefined,
@@ -116,6 +119,8 @@ export function responseRoutes() {
           else controller.enqueue(encoder.encode(sseFrame(wireEvent(next.value, echo))));
         },
         async cancel() {
+          // The client went away: stop the upstream first, as the engine may be waiting on it.
+          gone.abort();
           await events.return(undefined);
         },
       });

@@ -77,13 +77,14 @@ export class OpenAIChatModel implements ChatModel {
   }
 
   /** POSTs the body; a network failure or a non-2xx answer throws ChatModelError (with the upstream's status). */
-  private async post(body: Record<string, unknown>): Promise<Response> {
+  private async post(body: Record<string, unknown>, signal?: AbortSignal): Promise<Response> {
     let response: Response;
     try {
       response = await fetch(this.url, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${this.options.apiKey}` },
         body: JSON.stringify(body),
+        ...(signal ? { signal } : {}),
       });
     } catch (error) {
       throw new ChatModelError(`Chat Completions request to ${this.url} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -112,13 +113,13 @@ export class OpenAIChatModel implements ChatModel {
 
   async complete(request: ChatRequest): Promise<ChatResult> {
     const body = this.body(request, false);
-    return this.parse(await this.post(body), String(body.model));
+    return this.parse(await this.post(body, request.signal), String(body.model));
   }
 
   /** Streams with `stream: true`; an endpoint that answers with one JSON body anyway gives its text as one delta. */
   async *stream(request: ChatRequest): ChatStream {
     const body = this.body(request, true);
-    const response = await this.post(body);
+    const response = await this.post(body, request.signal);
     if (!(response.headers.get("content-type") ?? "").includes("text/event-stream") || !response.body) {
       const result = await this.parse(response, String(body.model));
       if (result.content) yield result.content;

@@ -1,4 +1,4 @@
-// The engine with an upstream that cannot call tools (LLM_TOOLS=false): pre-retrieval, then one answer without tools.
+// The engine over a scripted ChatModel: no tool calling (LLM_TOOLS=false), JSON text.format, a consumer that stops early.
 import { describe, expect, it } from "vitest";
 import type { ChatModel, ChatRequest, ChatResult, ChatStream } from "../../../src/core/responses/chat-model";
 import { runResponse } from "../../../src/core/responses/engine";
@@ -80,5 +80,27 @@ describe("runResponse with toolCalling: false", () => {
     const last = events.at(-1)!;
     const message = "response" in last ? last.response.output[1] : undefined;
     expect(message?.type === "message" && message.content[0]!.text).toBe('{"ids":[1]}');
+  });
+});
+
+describe("runResponse stopped early", () => {
+  it("closes the upstream stream when the consumer stops mid-answer (a client that went away)", async () => {
+    let closed = false;
+    const model: ChatModel = {
+      kind: "scripted",
+      complete: () => Promise.reject(new Error("not used")),
+      async *stream(request): ChatStream {
+        try {
+          yield "Coral reefs ";
+          yield "bleach.";
+          return { content: "Coral reefs bleach.", toolCalls: [], finish: "stop", usage: { inputTokens: 1, outputTokens: 1 }, model: request.model };
+        } finally {
+          closed = true;
+        }
+      },
+    };
+    const events = runResponse(model, { id: "resp_test", model: "m", messages: [{ role: "user", content: "Why?" }], fileSearch: null, toolChoice: "auto", includeResults: false });
+    for await (const event of events) if (event.type === "response.output_text.delta") break;
+    expect(closed).toBe(true);
   });
 });

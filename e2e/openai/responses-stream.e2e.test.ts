@@ -104,6 +104,18 @@ describe.each(SDKS)("streaming from the upstream (%s)", (_, sdk) => {
     expect(final.output_text).toBe("Coral re");
   });
 
+  it("an upstream cut by its length limit ends in response.incomplete with the message incomplete", async () => {
+    upstream.script = [{ content: "A long answer that was cut", finish: "length" }];
+    const stream = sdk().responses.stream({ model: "gpt-test", input: "Hi", max_output_tokens: 16 });
+    const types: string[] = [];
+    stream.on("event", (e) => types.push(e.type));
+    const final = await stream.finalResponse();
+    expect(types.at(-1)).toBe("response.incomplete");
+    expect(final.incomplete_details).toEqual({ reason: "max_output_tokens" });
+    expect((final.output[0] as { status?: string }).status).toBe("incomplete");
+    expect(final.output_text).toBe("A long answer that was cut");
+  });
+
   it("an error payload mid-stream gives response.failed with the upstream's message", async () => {
     upstream.script = [{ content: "Coral reefs bleach when the ocean warms.", errorAfter: 1 }];
     const response = await client.responses.create({ model: "gpt-test", input: "Why?" });

@@ -24,49 +24,57 @@ export function heldFrom(raw: string): number {
  * that ends where its mark stood. Marks split across deltas never leak; `[2024]` with no source 2024 stays text.
  */
 export class CitationStream {
-  private raw = "";
-  /** Code points of cleaned text already sent. */
-  private sent = 0;
-  private annotationsSent = 0;
-  private cleaned: { text: string; annotations: FileCitation[] } = { text: "", annotations: [] };
+  /** Raw text not yet released (at most the held-back tail between pushes). */
+  private pending = "";
+  /** Code points of cleaned text released so far. */
+  private released = 0;
+  private readonly text: string[] = [];
+  private readonly annotations: FileCitation[] = [];
 
   constructor(private readonly sources: readonly CitedSource[]) {}
 
-  /** The cleaned text and annotations sent so far (all of them after `end`). */
+  /** The cleaned text and annotations released so far (all of them after `end`). */
   get result(): { text: string; annotations: FileCitation[] } {
-    return { text: [...this.cleaned.text].slice(0, this.sent).join(""), annotations: this.cleaned.annotations.slice(0, this.annotationsSent) };
-  }
-
-  /** The raw text received so far, marks included. */
-  get rawText(): string {
-    return this.raw;
+    return { text: this.text.join(""), annotations: [...this.annotations] };
   }
 
   /** Takes one upstream delta; returns what can be sent without risk of leaking part of a mark. */
   push(delta: string): CitedPiece[] {
-    this.raw += delta;
-    return this.release(heldFrom(this.raw));
+    this.pending += delta;
+    return this.release(heldFrom(this.pending));
   }
 
   /** The upstream finished: releases the held-back tail. */
   end(): CitedPiece[] {
-    return this.release(this.raw.length);
+    return this.release(this.pending.length);
   }
 
+  /**
+   * Releases pending[0, upTo). No mark crosses `upTo` and the mark pattern looks at no text before its start, so
+   * cleaning the released part on its own gives what cleaning the whole text would; each push costs only its delta
+   * and the held tail.
+   */
   private release(upTo: number): CitedPiece[] {
-    this.cleaned = extractCitations(this.raw.slice(0, upTo), this.sources);
-    const codePoints = [...this.cleaned.text];
+    const cleaned = extractCitations(this.pending.slice(0, upTo), this.sources);
+    this.pending = this.pending.slice(upTo);
+    const codePoints = [...cleaned.text];
     const pieces: CitedPiece[] = [];
+    let sent = 0;
     const text = (to: number) => {
-      if (to > this.sent) pieces.push({ type: "text", text: codePoints.slice(this.sent, to).join("") });
-      this.sent = Math.max(this.sent, to);
+      if (to <= sent) return;
+      const piece = codePoints.slice(sent, to).join("");
+      pieces.push({ type: "text", text: piece });
+      this.text.push(piece);
+      sent = to;
     };
-    for (const annotation of this.cleaned.annotations.slice(this.annotationsSent)) {
-      text(annotation.index);
+    for (const found of cleaned.annotations) {
+      text(found.index);
+      const annotation = { ...found, index: this.released + found.index };
       pieces.push({ type: "annotation", annotation });
-      this.annotationsSent++;
+      this.annotations.push(annotation);
     }
     text(codePoints.length);
+    this.released += codePoints.length;
     return pieces;
   }
 }

@@ -56,6 +56,13 @@ describe("CitationStream", () => {
     expect(feed(units)).toEqual(whole);
   });
 
+  it("agrees on a long answer fed in small pieces (each push cleans only its delta and the held tail)", () => {
+    const input = Array.from({ length: 400 }, (_, i) => `Sentence ${i} cites [${(i % 3) + 1}] and [20${i % 10}] 【${(i % 4) + 1}】.`).join(" ");
+    const units = [...input];
+    const pieces = Array.from({ length: Math.ceil(units.length / 3) }, (_, i) => units.slice(i * 3, i * 3 + 3).join(""));
+    expect(feed(pieces)).toEqual(extractCitations(input, SOURCES));
+  });
+
   it("never sends a piece of a mark, and sends text as soon as it cannot become one", () => {
     const stream = new CitationStream(SOURCES);
     expect(stream.push("Reefs bleach")).toEqual([{ type: "text", text: "Reefs bleach" }]);

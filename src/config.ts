@@ -32,6 +32,12 @@ export const ConfigSchema = z
     LLM_API_KEY: z.string().optional(),
     /** When set, every upstream call uses this model whatever the request's `model` says. */
     LLM_MODEL: z.string().min(1).optional(),
+    /**
+     * Whether the model can call tools. "false" (e.g. a local model without function calling) makes /v1/responses
+     * search once with the latest user text and answer in one call without tools (notes §7.5); an upstream that
+     * rejects tools (a 4xx naming them) gets the same path per response.
+     */
+    LLM_TOOLS: z.union([z.boolean(), z.stringbool()]).default(true),
   })
   .transform((c) => ({
     ...c,

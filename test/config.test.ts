@@ -23,6 +23,12 @@ describe("configuration", () => {
     expect(bad({ LLM: "magic" })).toThrow(/LLM/);
   });
 
+  it("reads LLM_TOOLS as a boolean, true by default", () => {
+    expect(loadConfig({ ...env }).LLM_TOOLS).toBe(true);
+    expect(loadConfig({ ...env, LLM_TOOLS: "false" } as Env).LLM_TOOLS).toBe(false);
+    expect(bad({ LLM_TOOLS: "sometimes" })).toThrow(/LLM_TOOLS/);
+  });
+
   it("names the variable whose value is out of range", () => {
     expect(bad({ POLL_AFTER_MS: "-1" })).toThrow(/POLL_AFTER_MS/);
     expect(bad({ EMBEDDING_DIMENSIONS: "4096" })).toThrow(/EMBEDDING_DIMENSIONS/);

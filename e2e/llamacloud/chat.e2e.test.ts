@@ -1,19 +1,19 @@
 // LlamaCloud chat through the official SDK (client.beta.chat), with the worker's model loop on a fake Chat Completions server.
-import type { AddressInfo } from "node:net";
 import LlamaCloud, { BadRequestError, ConflictError, NotFoundError, toFile } from "@llamaindex/llama-cloud";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { API_KEY, startWorker } from "../harness";
-import { fakeChatUpstream, sourceNumber, type ScriptStep, type SeenRequest } from "../fake-chat-upstream";
+import { sourceNumber, startFakeChat, stopFakeChat, upstream } from "../fake-chat-upstream";
 import { llamaCloudSuite } from "./suite";
 
-const seen: SeenRequest[] = [];
-let script: ScriptStep[] = [];
-const fake = fakeChatUpstream(seen, () => script.shift());
-beforeAll(() => new Promise<void>((resolve) => fake.listen(0, "127.0.0.1", resolve)));
-afterAll(() => new Promise<void>((resolve) => fake.close(() => resolve())));
+const seen = upstream.seen;
+let upstreamUrl = "";
+beforeAll(async () => {
+  upstreamUrl = await startFakeChat();
+});
+afterAll(stopFakeChat);
 const suite = llamaCloudSuite({
   maxRetries: 0,
-  vars: () => ({ LLM: "openai", LLM_BASE_URL: `http://127.0.0.1:${(fake.address() as AddressInfo).port}/v1`, LLM_API_KEY: "sk-upstream", LLM_MODEL: "fake-model" }),
+  vars: () => ({ LLM: "openai", LLM_BASE_URL: upstreamUrl, LLM_API_KEY: "sk-upstream", LLM_MODEL: "fake-model" }),
 });
 let client: LlamaCloud;
 let indexId = "";
@@ -38,7 +38,7 @@ beforeAll(async () => {
 });
 beforeEach(() => {
   seen.length = 0;
-  script = [];
+  upstream.script = [];
 });
 
 /** The events of the SSE text the SDK hands back (it does not parse event streams: the body arrives as text). */
@@ -79,7 +79,7 @@ describe("client.beta.chat sessions", () => {
 describe("client.beta.chat.stream", () => {
   it("streams a turn over the index with a citation, and a second turn sees the first", async () => {
     const session = await client.beta.chat.create();
-    script = [
+    upstream.script = [
       { toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: ["parental leave duration"] }) }] },
       (body) => ({ content: `Parental leave lasts sixteen weeks [${sourceNumber(body, "leave.md")}].` }),
     ];
@@ -94,7 +94,7 @@ describe("client.beta.chat.stream", () => {
     expect(seen[0]!.authorization).toBe("Bearer sk-upstream");
     expect(JSON.stringify(seen.map((s) => s.body))).not.toContain(storeId);
 
-    script = [{ content: "As I said: sixteen weeks." }];
+    upstream.script = [{ content: "As I said: sixteen weeks." }];
     const second = events(await client.beta.chat.stream(session.session_id, { index_ids: [indexId], prompt: "Say that again?" }));
     expect(second.at(-1)).toMatchObject({ type: "stop", is_error: false });
     const transcript = seen.at(-1)!.body.messages.filter((m) => m.role === "user" || m.role === "assistant");
@@ -113,7 +113,7 @@ describe("client.beta.chat.stream", () => {
 
   it("sends the events as they happen: an event stream read incrementally through asResponse()", async () => {
     const session = await client.beta.chat.create({ index_ids: [indexId] });
-    script = [{ content: "Hello." }];
+    upstream.script = [{ content: "Hello." }];
     const response = await client.beta.chat.stream(session.session_id, { index_ids: [indexId], prompt: "Hi" }).asResponse();
     expect(response.headers.get("content-type")).toContain("text/event-stream");
     const frames: string[] = [];
@@ -129,7 +129,7 @@ describe("client.beta.chat.stream", () => {
     expect(unknown).toBeInstanceOf(NotFoundError);
     expect((unknown as NotFoundError).message).toContain("No index found with id 'idx-nope'.");
     expect(seen).toHaveLength(0);
-    script = [{ content: "Hello." }];
+    upstream.script = [{ content: "Hello." }];
     await client.beta.chat.stream(session.session_id, { index_ids: [indexId], prompt: "Hi" });
     const otherDirectory = await client.beta.directories.create({ name: "other" });
     const file = await client.files.create({ file: await toFile(Buffer.from("Other text."), "other.md"), purpose: "user_data" });

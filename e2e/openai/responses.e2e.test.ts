@@ -1,15 +1,11 @@
 // POST /v1/responses through the official SDK, with the worker's model loop running against a fake Chat Completions server.
-import type { AddressInfo } from "node:net";
 import OpenAI, { BadRequestError, NotFoundError, toFile } from "openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { API_KEY, OTHER_KEY, startWorker, type RunningWorker } from "../harness";
+import { sourceNumber, startFakeChat, stopFakeChat, upstream } from "../fake-chat-upstream";
 import { responsesCheckingFetch, responsesViolations } from "./responses-spec";
-import { fakeChatUpstream, sourceNumber, type ScriptStep, type SeenRequest } from "../fake-chat-upstream";
 
-const seen: SeenRequest[] = [];
-/** Replies in order; a function builds its reply from the request (e.g. to cite the number a file was given). */
-let script: ScriptStep[] = [];
-const fake = fakeChatUpstream(seen, () => script.shift());
+const seen = upstream.seen;
 
 let worker: RunningWorker;
 let client: OpenAI;
@@ -23,9 +19,7 @@ const DOCS = [
 ];
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => fake.listen(0, "127.0.0.1", resolve));
-  const upstream = `http://127.0.0.1:${(fake.address() as AddressInfo).port}/v1`;
-  worker = await startWorker({ LLM: "openai", LLM_BASE_URL: upstream, LLM_API_KEY: "sk-upstream" });
+  worker = await startWorker({ LLM: "openai", LLM_BASE_URL: await startFakeChat(), LLM_API_KEY: "sk-upstream" });
   // Every /responses body and stream event is checked against the Responses spec subset (asserted at the end).
   client = new OpenAI({ apiKey: API_KEY, baseURL: `${worker.url}/v1`, maxRetries: 0, fetch: responsesCheckingFetch() });
   other = new OpenAI({ apiKey: OTHER_KEY, baseURL: `${worker.url}/v1`, maxRetries: 0 });
@@ -37,19 +31,19 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await worker?.stop();
-  await new Promise<void>((resolve) => fake.close(() => resolve()));
+  await stopFakeChat();
   expect(await responsesViolations()).toEqual([]);
 });
 beforeEach(() => {
   seen.length = 0;
-  script = [];
+  upstream.script = [];
 });
 
 const tools = (extra: Record<string, unknown> = {}) => [{ type: "file_search" as const, vector_store_ids: [storeId], ...extra }];
 
 describe("responses.create with file_search", () => {
   it("searches, returns results when included, and turns the model's [n] marks into file_citation annotations", async () => {
-    script = [
+    upstream.script = [
       { toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: ["why do coral reefs bleach"] }) }] },
       (body) => ({ content: `Reefs bleach when the ocean warms [${sourceNumber(body, "reef.md")}].` }),
     ];
@@ -78,7 +72,7 @@ describe("responses.create with file_search", () => {
 
   it("bounds the loop: a model that keeps searching gets a last call without tools, so the response ends in text", async () => {
     const search = { toolCalls: [{ name: "file_search", arguments: JSON.stringify({ query: "reefs" }) }] };
-    script = [search, search, search, { content: "Done [1]." }];
+    upstream.script = [search, search, search, { content: "Done [1]." }];
     const response = await client.responses.create({ model: "gpt-test", input: "Reefs?", tools: tools(), tool_choice: "required" });
     expect(seen).toHaveLength(4);
     expect(seen[0]!.body.tool_choice).toEqual({ type: "function", function: { name: "file_search" } });
@@ -90,7 +84,7 @@ describe("responses.create with file_search", () => {
   });
 
   it("leaves results null without include, and applies the tool's filters", async () => {
-    script = [{ toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: ["lava columns ocean reefs"] }) }] }, { content: "Nothing to cite here." }];
+    upstream.script = [{ toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: ["lava columns ocean reefs"] }) }] }, { content: "Nothing to cite here." }];
     const response = await client.responses.create({
       model: "gpt-test",
       input: "Tell me about lava.",
@@ -109,7 +103,7 @@ describe("responses.create with file_search", () => {
   });
 
   it("applies the tool's ranking_options: a score_threshold above every score leaves no sources and nothing cited", async () => {
-    script = [{ toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: ["coral reefs bleach"] }) }] }, { content: "I found nothing." }];
+    upstream.script = [{ toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: ["coral reefs bleach"] }) }] }, { content: "I found nothing." }];
     const response = await client.responses.create({
       model: "gpt-test",
       input: "Reefs?",
@@ -123,7 +117,7 @@ describe("responses.create with file_search", () => {
   });
 
   it("answers without searching when the model does not call the tool; no file_search_call item", async () => {
-    script = [{ content: "Hello [2024]." }];
+    upstream.script = [{ content: "Hello [2024]." }];
     const response = await client.responses.create({ model: "gpt-test", input: "Hi", instructions: "Be brief.", tools: tools() });
     expect(response.output.map((o) => o.type)).toEqual(["message"]);
     expect(response.output_text).toBe("Hello [2024].");
@@ -131,7 +125,7 @@ describe("responses.create with file_search", () => {
   });
 
   it("reports a failed search in the item instead of swallowing it, and a failed upstream as a failed response", async () => {
-    script = [{ status: 500, error: "upstream exploded" }];
+    upstream.script = [{ status: 500, error: "upstream exploded" }];
     const response = await client.responses.create({ model: "gpt-test", input: "Hi", tools: tools() });
     expect(response.status).toBe("failed");
     expect(response.error?.code).toBe("server_error");
@@ -139,7 +133,7 @@ describe("responses.create with file_search", () => {
   });
 
   it("marks a response cut by the upstream's length limit incomplete", async () => {
-    script = [{ content: "A long answer", finish: "length" }];
+    upstream.script = [{ content: "A long answer", finish: "length" }];
     const response = await client.responses.create({ model: "gpt-test", input: "Hi", max_output_tokens: 16 });
     expect(response.status).toBe("incomplete");
     expect(response.incomplete_details).toEqual({ reason: "max_output_tokens" });
@@ -149,7 +143,7 @@ describe("responses.create with file_search", () => {
 
 describe("streaming", () => {
   it("the SDK stream helper accepts the events and finalResponse() carries the citations", async () => {
-    script = [{ toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: ["whales krill"] }) }] }, { content: "Blue whales eat krill [1]. That is all." }];
+    upstream.script = [{ toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: ["whales krill"] }) }] }, { content: "Blue whales eat krill [1]. That is all.", chunks: ["Blue whales eat krill [1]. That is all."] }];
     const stream = client.responses.stream({ model: "gpt-test", input: "What do whales eat?", tools: tools() });
     const types: string[] = [];
     let text = "";
@@ -184,7 +178,7 @@ describe("streaming", () => {
   });
 
   it("for await over create({stream:true}) gives gapless sequence numbers from 0", async () => {
-    script = [{ content: "Plain answer." }];
+    upstream.script = [{ content: "Plain answer." }];
     const stream = await client.responses.create({ model: "gpt-test", input: "Hi", stream: true });
     const sequence: number[] = [];
     let last = "";
@@ -230,7 +224,7 @@ describe("validation before any model call", () => {
 
 describe("stored responses", () => {
   it("continues a conversation through previous_response_id: the upstream sees the first turn, its search replayed", async () => {
-    script = [
+    upstream.script = [
       { toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: ["why do coral reefs bleach"] }) }] },
       (body) => ({ content: `Reefs bleach when the ocean warms [${sourceNumber(body, "reef.md")}].` }),
       (body) => {
@@ -256,7 +250,7 @@ describe("stored responses", () => {
   });
 
   it("retrieves a stored response, with file_search results only when include asks", async () => {
-    script = [{ toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: ["whales krill"] }) }] }, { content: "Blue whales eat krill [1]." }];
+    upstream.script = [{ toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: ["whales krill"] }) }] }, { content: "Blue whales eat krill [1]." }];
     const made = await client.responses.create({ model: "gpt-test", input: "What do whales eat?", tools: tools() });
     const plain = await client.responses.retrieve(made.id);
     expect(plain.id).toBe(made.id);
@@ -269,7 +263,7 @@ describe("stored responses", () => {
   });
 
   it("deletes, after which retrieve and delete answer 404", async () => {
-    script = [{ content: "Short-lived." }];
+    upstream.script = [{ content: "Short-lived." }];
     const made = await client.responses.create({ model: "gpt-test", input: "Hi" });
     await client.responses.delete(made.id);
     const error = await client.responses.retrieve(made.id).catch((e: unknown) => e);
@@ -279,7 +273,7 @@ describe("stored responses", () => {
   });
 
   it("lists input_items with ids, newest first, through the SDK's auto-pagination", async () => {
-    script = [{ content: "Counted." }];
+    upstream.script = [{ content: "Counted." }];
     const input = ["one", "two", "three", "four", "five"].map((text) => ({ role: "user" as const, content: text }));
     const made = await client.responses.create({ model: "gpt-test", input });
     const page = await client.responses.inputItems.list(made.id, { limit: 2 });
@@ -297,7 +291,7 @@ describe("stored responses", () => {
   });
 
   it("store: false keeps nothing: retrieve 404, chaining 400", async () => {
-    script = [{ content: "Forgotten." }];
+    upstream.script = [{ content: "Forgotten." }];
     const made = await client.responses.create({ model: "gpt-test", input: "Hi", store: false });
     expect((made as unknown as { store: boolean }).store).toBe(false);
     expect(await client.responses.retrieve(made.id).catch((e: unknown) => e)).toBeInstanceOf(NotFoundError);
@@ -309,7 +303,7 @@ describe("stored responses", () => {
   });
 
   it("another project's response answers 404, and 400 as its previous_response_id", async () => {
-    script = [{ content: "Mine." }];
+    upstream.script = [{ content: "Mine." }];
     const made = await client.responses.create({ model: "gpt-test", input: "Hi" });
     expect(await other.responses.retrieve(made.id).catch((e: unknown) => e)).toBeInstanceOf(NotFoundError);
     expect(await other.responses.inputItems.list(made.id).catch((e: unknown) => e)).toBeInstanceOf(NotFoundError);
@@ -320,7 +314,7 @@ describe("stored responses", () => {
   });
 
   it("stores a streamed response: retrieve after finalResponse() gives the same response", async () => {
-    script = [{ content: "Streamed and stored." }];
+    upstream.script = [{ content: "Streamed and stored." }];
     const final = await client.responses.stream({ model: "gpt-test", input: "Hi" }).finalResponse();
     const got = await client.responses.retrieve(final.id);
     expect(got.status).toBe("completed");
@@ -328,7 +322,7 @@ describe("stored responses", () => {
   });
 
   it("sends function_call and function_call_output input items upstream as tool_calls and a tool message", async () => {
-    script = [{ content: "It is sunny in Oslo." }];
+    upstream.script = [{ content: "It is sunny in Oslo." }];
     const response = await client.responses.create({
       model: "gpt-test",
       input: [

@@ -23,8 +23,19 @@ export class FakeChatAi {
       for (const t of tools)
         if (t.type !== undefined || typeof t.name !== "string" || t.parameters?.type !== "object") throw new Error("5006: tools are flat {name, description, parameters}");
     }
+    if (inputs.stream === true && inputs.tools !== undefined) throw new Error("5006: this fake does not stream tool calls");
     const reply = this.replies.shift() ?? { response: "(no more replies)" };
     if ("error" in reply) throw new Error(reply.error);
-    return { ...reply, usage: { prompt_tokens: 7, completion_tokens: 3, total_tokens: 10 } };
+    const usage = { prompt_tokens: 7, completion_tokens: 3, total_tokens: 10 };
+    if (inputs.stream === true && "response" in reply) return sse(reply.response, usage);
+    return { ...reply, usage };
   }
+}
+
+/** A text generation as the binding streams it: SSE `data: {"response": …}` events, usage last, then [DONE]. */
+function sse(text: string, usage: Record<string, number>): ReadableStream<Uint8Array> {
+  const half = Math.ceil(text.length / 2);
+  const events = [{ response: text.slice(0, half) }, { response: text.slice(half) }, { response: "", usage }];
+  const body = events.map((e) => `data: ${JSON.stringify(e)}\n\n`).join("") + "data: [DONE]\n\n";
+  return new Response(body).body!;
 }

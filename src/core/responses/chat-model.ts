@@ -25,13 +25,25 @@ export interface ChatRequest {
   model: string;
   messages: ChatMessage[];
   tools?: ChatTool[];
-  /** "auto" lets the model choose; a tool name forces that tool. */
-  toolChoice?: "auto" | { name: string };
+  /** "auto" lets the model choose, "required" makes it call one of the tools; a tool name forces that tool. */
+  toolChoice?: "auto" | "required" | { name: string };
+  /** Whether the model may call several tools in one turn (Chat Completions parallel_tool_calls); only sent with tools. */
+  parallelToolCalls?: boolean;
+  /** The answer's format (Responses text.format → Chat Completions response_format); absent = plain text. */
+  responseFormat?: ChatResponseFormat;
   temperature?: number;
   topP?: number;
   /** Output tokens this call may use. */
   maxTokens?: number;
+  /** Aborts the upstream request (the client went away). */
+  signal?: AbortSignal;
 }
+
+/** Structured output: any JSON object, or JSON matching `schema` (a JSON Schema object) named `name`. */
+export type ChatResponseFormat =
+  | { type: "text" }
+  | { type: "json_object" }
+  | { type: "json_schema"; name: string; schema: Record<string, unknown>; strict?: boolean | null; description?: string };
 
 /** Token counts of one call, in the upstream's units (tokens). */
 export interface ChatUsage {
@@ -63,9 +75,25 @@ export class ChatModelError extends Error {
   }
 }
 
-/** A chat model backend. `complete` throws ChatModelError on upstream failure. */
+/**
+ * The upstream rejected the request because the model cannot call tools (Ollama answers 400 "… does not support
+ * tools"): a 4xx other than 429 whose message mentions tools (notes §7.5).
+ */
+export function rejectsTools(error: unknown): boolean {
+  return error instanceof ChatModelError && error.status !== null && error.status >= 400 && error.status < 500 && error.status !== 429 && /tool/i.test(error.message);
+}
+
+/**
+ * One streamed call: yields the answer's text deltas as the upstream writes them and returns the whole ChatResult
+ * (content = the deltas joined, tool calls assembled from their deltas, finish, usage). Throws ChatModelError on
+ * upstream failure, before or during the stream.
+ */
+export type ChatStream = AsyncGenerator<string, ChatResult, undefined>;
+
+/** A chat model backend. Both methods throw ChatModelError on upstream failure. */
 export interface ChatModel {
   /** "openai" or "workers-ai". */
   readonly kind: string;
   complete(request: ChatRequest): Promise<ChatResult>;
+  stream(request: ChatRequest): ChatStream;
 }

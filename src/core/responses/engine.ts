@@ -1,8 +1,9 @@
 // The bounded model loop of POST /v1/responses as one event generator: streaming sends every event, non-streaming keeps the last.
-import { newFileSearchCallId, newMessageId, nowSeconds } from "../ids";
-import { ChatModelError, type ChatMessage, type ChatModel, type ChatResult, type ChatTool } from "./chat-model";
-import { extractCitations, type CitedSource } from "./citations";
-import type { FileSearchCallItem, FileSearchResult, MessageItem, OutputItem, ResponseEvent, ResponseEventBody, ResponseState } from "./items";
+import { newFileSearchCallId, newFunctionCallId, nowSeconds } from "../ids";
+import { ChatModelError, rejectsTools, type ChatMessage, type ChatModel, type ChatRequest, type ChatResponseFormat, type ChatResult, type ChatTool, type ChatToolCall } from "./chat-model";
+import type { CitedSource, FileCitation } from "./citations";
+import type { FileSearchCallItem, FileSearchResult, FunctionCallItem, OutputItem, ResponseEvent, ResponseEventBody, ResponseState } from "./items";
+import { StreamedMessage } from "./streamed-message";
 
 /** Upstream calls per response: tools are offered on all but the last, which must answer in text (notes §7.3). */
 export const MAX_MODEL_CALLS = 4;
@@ -20,8 +21,24 @@ export interface ResponseRun {
   messages: ChatMessage[];
   /** Present when the request has a file_search tool. */
   fileSearch: FileSearchRunner | null;
-  toolChoice: "none" | "auto" | "required";
+  /** "required" forces a tool on the first call (file_search when it is the only one); `{name}` forces that tool there. */
+  toolChoice: "none" | "auto" | "required" | { name: string };
   includeResults: boolean;
+  /** The client's `function` tools, offered beside file_search; a call of one ends the response with a function_call item. */
+  functions?: ChatTool[] | undefined;
+  /** Cap on file_search calls over the whole response (spec max_tool_calls); calls beyond it are not executed. */
+  maxToolCalls?: number | undefined;
+  /** The answer's format (text.format); absent = plain text. */
+  responseFormat?: ChatResponseFormat | undefined;
+  /** Passed upstream when tools are sent. */
+  parallelToolCalls?: boolean | undefined;
+  /**
+   * false = the upstream cannot call tools (LLM_TOOLS=false): search once with the latest user text, then one answer
+   * call without tools (notes §7.5). The same path is taken when the upstream rejects tools. Default true.
+   */
+  toolCalling?: boolean | undefined;
+  /** Aborted when the client goes away: the upstream call in flight is cancelled. */
+  signal?: AbortSignal | undefined;
   temperature?: number | undefined;
   topP?: number | undefined;
   /** Output-token budget over all upstream calls. */
@@ -44,6 +61,9 @@ export const FILE_SEARCH_FUNCTION: ChatTool = {
 const CITATION_RULE =
   "When you use a numbered source, cite it with its number in square brackets, e.g. [1], right after the sentence it supports. Cite only numbers that were listed.";
 
+/** The tool message of a file_search call beyond max_tool_calls. */
+export const TOOL_LIMIT_MESSAGE = "not executed: limit reached";
+
 /** The queries of a file_search call: `{queries}`, a lenient `{query}`, or else the latest user text. */
 export function queriesOf(args: string, messages: readonly ChatMessage[]): string[] {
   try {
@@ -56,18 +76,26 @@ export function queriesOf(args: string, messages: readonly ChatMessage[]): strin
   } catch {
     // Unparsable arguments: fall back below.
   }
+  return [latestUserText(messages)];
+}
+
+/** The latest user message's text ("documents" when there is none): the query of a search the model did not word. */
+export function latestUserText(messages: readonly ChatMessage[]): string {
   const lastUser = [...messages].reverse().find((m) => m.role === "user");
-  return [lastUser?.content || "documents"];
+  return lastUser?.content || "documents";
 }
 
 /** The tool message: numbered sources (numbers continue across calls) and the citation rule. */
-function sourcesMessage(results: FileSearchResult[], firstNumber: number): string {
+function sourcesMessage(results: FileSearchResult[], firstNumber: number, citing: boolean): string {
   if (results.length === 0) return "No matching passages were found.";
   const blocks = results.map((r, i) => `[${firstNumber + i}] ${r.filename} (score ${r.score.toFixed(2)})\n${r.text}`);
-  return `${blocks.join("\n\n")}\n\n${CITATION_RULE}`;
+  return citing ? `${blocks.join("\n\n")}\n\n${CITATION_RULE}` : blocks.join("\n\n");
 }
 
-/** Runs the response; yields every stream event in order, numbered from 0; the last is completed, incomplete or failed. */
+/**
+ * Runs the response; yields every stream event in order, numbered from 0; the last is completed, incomplete or failed.
+ * Every upstream call is streamed and its text forwarded as it comes, cleaned of citation marks.
+ */
 export async function* runResponse(model: ChatModel, run: ResponseRun): AsyncGenerator<ResponseEvent> {
   let sequence = 0;
   const state: ResponseState = {
@@ -106,102 +134,169 @@ export async function* runResponse(model: ChatModel, run: ResponseRun): AsyncGen
   yield event({ type: "response.in_progress", response: snapshot() });
 
   const messages: ChatMessage[] = [...run.messages];
-  if (run.fileSearch) messages.unshift({ role: "system", content: `You can search the user's documents with the file_search tool. ${CITATION_RULE}` });
+  // A JSON answer (text.format) is not asked for marks, and its brackets ("[1, 2]") are never read as marks.
+  const citing = !run.responseFormat || run.responseFormat.type === "text";
+  const markSources = (): readonly CitedSource[] => (citing ? sources : []);
+  if (run.fileSearch) messages.unshift({ role: "system", content: `You can search the user's documents with the file_search tool.${citing ? ` ${CITATION_RULE}` : ""}` });
+  const functions = run.functions ?? [];
   const sources: CitedSource[] = [];
   let lastResults: FileSearchResult[] = [];
   let searched = false;
-  let answer: ChatResult | null = null;
+  let searches = 0;
+  let toolCalling = run.toolCalling !== false;
 
-  for (let call = 1; call <= MAX_MODEL_CALLS && !answer; call++) {
-    const offerTools = run.fileSearch !== null && run.toolChoice !== "none" && call < MAX_MODEL_CALLS;
-    const budget = run.maxOutputTokens === undefined ? undefined : run.maxOutputTokens - usage.output;
-    let result: ChatResult;
+  /** One file_search_call item with its events; returns the text the model is given for it. */
+  async function* searchItem(queries: string[]): AsyncGenerator<ResponseEvent, string> {
+    const item: FileSearchCallItem = { id: newFileSearchCallId(), type: "file_search_call", status: "in_progress", queries: [], results: null };
+    const outputIndex = state.output.length;
+    yield addItem(item);
+    yield event({ type: "response.file_search_call.in_progress", output_index: outputIndex, item_id: item.id });
+    item.status = "searching";
+    item.queries = queries;
+    yield event({ type: "response.file_search_call.searching", output_index: outputIndex, item_id: item.id });
+    let toolText: string;
     try {
-      result = await model.complete({
-        model: run.model,
-        messages,
-        ...(offerTools ? { tools: [FILE_SEARCH_FUNCTION], toolChoice: call === 1 && run.toolChoice === "required" ? { name: "file_search" } : "auto" } : {}),
-        ...(run.temperature !== undefined ? { temperature: run.temperature } : {}),
-        ...(run.topP !== undefined ? { topP: run.topP } : {}),
-        ...(budget !== undefined ? { maxTokens: Math.max(1, budget) } : {}),
-      });
+      const results = await run.fileSearch!(item.queries);
+      toolText = sourcesMessage(results, sources.length + 1, citing);
+      sources.push(...results.map((r) => ({ fileId: r.file_id, filename: r.filename })));
+      lastResults = results;
+      searched = true;
+      item.status = "completed";
+      item.results = run.includeResults ? results : null;
+    } catch (error) {
+      // Not swallowed: the item says failed and the model is told the search failed (notes §7.6).
+      item.status = "failed";
+      toolText = `The search failed: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    searches++;
+    yield event({ type: "response.file_search_call.completed", output_index: outputIndex, item_id: item.id });
+    yield event({ type: "response.output_item.done", output_index: outputIndex, item: structuredClone(item) });
+    return toolText;
+  }
+
+  /** Without tool calling: one search with the latest user text, its sources given to the model as a system message. */
+  async function* preRetrieve(): AsyncGenerator<ResponseEvent> {
+    if (!run.fileSearch || run.toolChoice === "none" || searches > 0) return;
+    const text = yield* searchItem([latestUserText(messages)]);
+    messages.push({ role: "system", content: `Sources from the user's documents:\n\n${text}` });
+  }
+
+  /** The fallback when the answer cites nothing after a search: the top files of the last search, at the end (notes §7.4). */
+  const fallback = (text: string): FileCitation[] => {
+    if (!searched) return [];
+    const index = [...text].length;
+    const files = [...new Map(lastResults.map((r) => [r.file_id, r])).values()].slice(0, FALLBACK_CITATIONS);
+    return files.map((r) => ({ type: "file_citation" as const, file_id: r.file_id, filename: r.filename, index }));
+  };
+
+  if (!toolCalling) yield* preRetrieve();
+  for (let call = 1; call <= MAX_MODEL_CALLS; call++) {
+    const last = call === MAX_MODEL_CALLS || !toolCalling || run.toolChoice === "none";
+    const searchLeft = run.maxToolCalls === undefined || searches < run.maxToolCalls;
+    const tools = last ? [] : [...(run.fileSearch && searchLeft ? [FILE_SEARCH_FUNCTION] : []), ...functions];
+    const request: ChatRequest = {
+      model: run.model,
+      messages,
+      ...(tools.length ? { tools, toolChoice: toolChoiceFor(run, call, tools), ...(run.parallelToolCalls !== undefined ? { parallelToolCalls: run.parallelToolCalls } : {}) } : {}),
+      ...(run.responseFormat ? { responseFormat: run.responseFormat } : {}),
+      ...(run.signal ? { signal: run.signal } : {}),
+      ...(run.temperature !== undefined ? { temperature: run.temperature } : {}),
+      ...(run.topP !== undefined ? { topP: run.topP } : {}),
+      ...(run.maxOutputTokens !== undefined ? { maxTokens: Math.max(1, run.maxOutputTokens - usage.output) } : {}),
+    };
+    let message: StreamedMessage | null = null;
+    let result: ChatResult;
+    const stream = model.stream(request);
+    try {
+      for (;;) {
+        const next = await stream.next();
+        if (next.done) {
+          result = next.value;
+          break;
+        }
+        if (!message) {
+          message = new StreamedMessage(markSources(), state.output.length);
+          yield addItem(message.item);
+          for (const body of message.open()) yield event(body);
+        }
+        for (const body of message.push(next.value)) yield event(body);
+      }
     } catch (error) {
       if (!(error instanceof ChatModelError)) throw error;
+      if (!message && tools.length > 0 && rejectsTools(error)) {
+        // The upstream cannot call tools: pre-retrieval and one answer without tools (notes §7.5).
+        toolCalling = false;
+        yield* preRetrieve();
+        call = MAX_MODEL_CALLS - 1;
+        continue;
+      }
       state.status = "failed";
       state.error = { code: error.status === 429 ? "rate_limit_exceeded" : "server_error", message: error.message };
       for (const item of state.output) if (item.status === "in_progress" || item.status === "searching") item.status = "incomplete";
       yield finish();
       return;
+    } finally {
+      // A client that went away mid-stream (the generator is returned early) closes the upstream stream too.
+      await stream.return(undefined as never);
     }
     usage.input += result.usage.inputTokens;
     usage.output += result.usage.outputTokens;
-    const calls = offerTools ? result.toolCalls.filter((t) => t.name === FILE_SEARCH_FUNCTION.name) : [];
-    if (calls.length === 0) {
-      answer = result;
-      break;
+    const cut = result.finish === "length" || result.finish === "content_filter";
+    const offered = new Set(tools.map((t) => t.name));
+    const calls = cut ? [] : result.toolCalls.filter((t) => offered.has(t.name));
+    const answered = calls.length === 0;
+    if (answered && !message) {
+      // Every response ends in a message, even an empty one.
+      message = new StreamedMessage(markSources(), state.output.length);
+      yield addItem(message.item);
+      for (const body of message.open()) yield event(body);
+    }
+    if (message) for (const body of message.close(cut ? "incomplete" : "completed", answered ? fallback : undefined)) yield event(body);
+    if (answered) {
+      state.status = cut ? "incomplete" : "completed";
+      if (cut) state.incomplete_details = { reason: result.finish === "length" ? "max_output_tokens" : "content_filter" };
+      yield finish();
+      return;
     }
     messages.push({ role: "assistant", content: result.content, toolCalls: calls });
+    const clientCalls: ChatToolCall[] = [];
     for (const toolCall of calls) {
-      const item: FileSearchCallItem = { id: newFileSearchCallId(), type: "file_search_call", status: "in_progress", queries: [], results: null };
-      const outputIndex = state.output.length;
-      yield addItem(item);
-      yield event({ type: "response.file_search_call.in_progress", output_index: outputIndex, item_id: item.id });
-      item.status = "searching";
-      item.queries = queriesOf(toolCall.arguments, messages);
-      yield event({ type: "response.file_search_call.searching", output_index: outputIndex, item_id: item.id });
-      let toolText: string;
-      try {
-        const results = await run.fileSearch!(item.queries);
-        toolText = sourcesMessage(results, sources.length + 1);
-        sources.push(...results.map((r) => ({ fileId: r.file_id, filename: r.filename })));
-        lastResults = results;
-        searched = true;
-        item.status = "completed";
-        item.results = run.includeResults ? results : null;
-      } catch (error) {
-        // Not swallowed: the item says failed and the model is told the search failed (notes §7.6).
-        item.status = "failed";
-        toolText = `The search failed: ${error instanceof Error ? error.message : String(error)}`;
+      if (toolCall.name !== FILE_SEARCH_FUNCTION.name || !run.fileSearch) {
+        clientCalls.push(toolCall);
+        continue;
       }
-      yield event({ type: "response.file_search_call.completed", output_index: outputIndex, item_id: item.id });
-      yield event({ type: "response.output_item.done", output_index: outputIndex, item: structuredClone(item) });
+      const limited = run.maxToolCalls !== undefined && searches >= run.maxToolCalls;
+      const toolText = limited ? TOOL_LIMIT_MESSAGE : yield* searchItem(queriesOf(toolCall.arguments, messages));
       messages.push({ role: "tool", toolCallId: toolCall.id, content: toolText });
     }
-  }
-
-  const final = answer!;
-  const cited = extractCitations(final.content, sources);
-  if (cited.annotations.length === 0 && searched) {
-    const index = [...cited.text].length;
-    const files = [...new Map(lastResults.map((r) => [r.file_id, r])).values()].slice(0, FALLBACK_CITATIONS);
-    cited.annotations.push(...files.map((r) => ({ type: "file_citation" as const, file_id: r.file_id, filename: r.filename, index })));
-  }
-  const message: MessageItem = { id: newMessageId(), type: "message", role: "assistant", status: "in_progress", content: [] };
-  const outputIndex = state.output.length;
-  const at = { item_id: message.id, output_index: outputIndex, content_index: 0 };
-  yield addItem(message);
-  yield event({ type: "response.content_part.added", ...at, part: { type: "output_text", text: "", annotations: [], logprobs: [] } });
-  // Deltas are cut where the marks stood, each annotation announced right after the text it follows.
-  const codePoints = [...cited.text];
-  let sent = 0;
-  for (const [annotationIndex, annotation] of cited.annotations.entries()) {
-    if (annotation.index > sent) {
-      yield event({ type: "response.output_text.delta", ...at, delta: codePoints.slice(sent, annotation.index).join(""), logprobs: [] });
-      sent = annotation.index;
+    if (clientCalls.length > 0) {
+      // The client runs its functions and answers with function_call_output items in a next request.
+      for (const toolCall of clientCalls) yield* functionCallItem(toolCall);
+      state.status = "completed";
+      yield finish();
+      return;
     }
-    yield event({ type: "response.output_text.annotation.added", ...at, annotation_index: annotationIndex, annotation });
   }
-  if (sent < codePoints.length) yield event({ type: "response.output_text.delta", ...at, delta: codePoints.slice(sent).join(""), logprobs: [] });
-  const part = { type: "output_text" as const, text: cited.text, annotations: cited.annotations, logprobs: [] as [] };
-  message.content = [part];
-  const incomplete = final.finish === "length" || final.finish === "content_filter";
-  message.status = incomplete ? "incomplete" : "completed";
-  yield event({ type: "response.output_text.done", ...at, text: cited.text, logprobs: [] });
-  yield event({ type: "response.content_part.done", ...at, part: structuredClone(part) });
-  yield event({ type: "response.output_item.done", output_index: outputIndex, item: structuredClone(message) });
-  if (incomplete) {
-    state.status = "incomplete";
-    state.incomplete_details = { reason: final.finish === "length" ? "max_output_tokens" : "content_filter" };
-  } else state.status = "completed";
-  yield finish();
+  throw new Error("The response loop ended without an answer.");
+
+  /** A function_call item for a client function the model called, with its argument events. */
+  function* functionCallItem(toolCall: ChatToolCall): Generator<ResponseEvent> {
+    const item: FunctionCallItem = { id: newFunctionCallId(), type: "function_call", call_id: toolCall.id, name: toolCall.name, arguments: "", status: "in_progress" };
+    const outputIndex = state.output.length;
+    yield addItem(item);
+    const at = { item_id: item.id, output_index: outputIndex };
+    if (toolCall.arguments) yield event({ type: "response.function_call_arguments.delta", ...at, delta: toolCall.arguments });
+    item.arguments = toolCall.arguments;
+    item.status = "completed";
+    yield event({ type: "response.function_call_arguments.done", ...at, name: toolCall.name, arguments: toolCall.arguments });
+    yield event({ type: "response.output_item.done", output_index: outputIndex, item: structuredClone(item) });
+  }
+}
+
+/** The upstream tool_choice of a call: a forced tool only on the first call, "auto" after (notes §7.3). */
+function toolChoiceFor(run: ResponseRun, call: number, tools: ChatTool[]): ChatRequest["toolChoice"] {
+  if (call > 1 || run.toolChoice === "auto" || run.toolChoice === "none") return "auto";
+  if (run.toolChoice === "required") return tools.length === 1 ? { name: tools[0]!.name } : "required";
+  const forced = run.toolChoice.name;
+  return tools.some((t) => t.name === forced) ? { name: forced } : "auto";
 }

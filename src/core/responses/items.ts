@@ -82,7 +82,9 @@ export type ResponseEventBody =
   | { type: "response.content_part.added" | "response.content_part.done"; item_id: string; output_index: number; content_index: number; part: OutputTextPart }
   | { type: "response.output_text.delta"; item_id: string; output_index: number; content_index: number; delta: string; logprobs: [] }
   | { type: "response.output_text.done"; item_id: string; output_index: number; content_index: number; text: string; logprobs: [] }
-  | { type: "response.output_text.annotation.added"; item_id: string; output_index: number; content_index: number; annotation_index: number; annotation: FileCitation };
+  | { type: "response.output_text.annotation.added"; item_id: string; output_index: number; content_index: number; annotation_index: number; annotation: FileCitation }
+  | { type: "response.function_call_arguments.delta"; item_id: string; output_index: number; delta: string }
+  | { type: "response.function_call_arguments.done"; item_id: string; output_index: number; name: string; arguments: string };
 
 /** A stream event as sent: numbered from 0 without gaps. */
 export type ResponseEvent = ResponseEventBody & { sequence_number: number };

@@ -4,23 +4,30 @@ import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { badRequest, notFound } from "../../http/errors";
 import { jsonBody } from "../../http/json-body";
+import { loadConfig } from "../../config";
 import { newResponseId } from "../../core/ids";
+import type { ChatTool } from "../../core/responses/chat-model";
 import { runResponse, type FileSearchRunner } from "../../core/responses/engine";
 import type { FileSearchResult, ResponseState } from "../../core/responses/items";
 import { resolveConversation } from "./conversation";
-import { CreateResponseParams, type FileSearchToolParam } from "./schemas";
+import { CreateResponseParams, type FileSearchToolParam, type FunctionToolParam } from "./schemas";
 import { responseEcho, wireResponse } from "./serialize";
 import { storedResponseRoutes } from "./stored-routes";
 import { streamResponse } from "./stream";
 
 /** Checks every store of the tool before any output: another project's or an unknown store is a 404 in the store's words. */
-async function checkStores(c: Context<AppEnv>, tool: FileSearchToolParam): Promise<void> {
+async function checkStores(c: Context<AppEnv>, tool: FileSearchToolParam, toolIndex: number): Promise<void> {
   const services = c.get("services");
   for (const [i, id] of tool.vector_store_ids.entries()) {
     const row = await services.vectorStores.getRow(c.get("projectId"), id);
-    if (!row) throw notFound("vector_store", id, `tools[0].vector_store_ids[${i}]`);
-    if (row.status === "expired") throw badRequest(`Vector store '${id}' has expired.`, `tools[0].vector_store_ids[${i}]`, "vector_store_expired");
+    if (!row) throw notFound("vector_store", id, `tools[${toolIndex}].vector_store_ids[${i}]`);
+    if (row.status === "expired") throw badRequest(`Vector store '${id}' has expired.`, `tools[${toolIndex}].vector_store_ids[${i}]`, "vector_store_expired");
   }
+}
+
+/** A client function as the model sees it (a missing `parameters` = no arguments). */
+function chatTool(tool: FunctionToolParam): ChatTool {
+  return { name: tool.name, description: tool.description ?? "", parameters: tool.parameters ?? { type: "object", properties: {} } };
 }
 
 /** Searches every store of the tool with its filters and ranking options (the vector-store search core), best files first. */
@@ -65,19 +72,31 @@ export function responseRoutes() {
     if (!model)
       throw badRequest("No model is configured for the Responses API: set LLM=openai with LLM_BASE_URL (and LLM_API_KEY, optionally LLM_MODEL).", "model", "model_not_configured");
     const body = await jsonBody(c, CreateResponseParams);
-    const tool = body.tools[0];
-    if (body.tool_choice !== "auto" && body.tool_choice !== "none" && !tool)
-      throw badRequest("Invalid 'tool_choice': it requires a file_search tool in 'tools'.", "tool_choice", "invalid_value");
-    if (tool) await checkStores(c, tool);
+    const toolIndex = body.tools.findIndex((t) => t.type === "file_search");
+    const tool = toolIndex < 0 ? undefined : (body.tools[toolIndex] as FileSearchToolParam);
+    const functions = body.tools.flatMap((t) => (t.type === "function" ? [chatTool(t)] : []));
+    const choice = body.tool_choice;
+    if ((choice === "required" && body.tools.length === 0) || (typeof choice === "object" && choice.type === "file_search" && !tool))
+      throw badRequest(`Invalid 'tool_choice': it requires ${choice === "required" ? "a tool" : "a file_search tool"} in 'tools'.`, "tool_choice", "invalid_value");
+    if (tool) await checkStores(c, tool, toolIndex);
     const conversation = await resolveConversation(c, body);
+    const format = body.text?.format;
     const echo = responseEcho(body);
     const includeResults = body.include?.includes("file_search_call.results") ?? false;
+    // Aborted when the client goes away from a run that will not be stored: the upstream call in flight is cancelled too.
+    const gone = new AbortController();
     const events = runResponse(model, {
       id: newResponseId(),
       model: body.model,
       messages: conversation.messages,
       fileSearch: tool ? fileSearchRunner(c, tool) : null,
-      toolChoice: typeof body.tool_choice === "string" ? body.tool_choice : "required",
+      toolChoice: typeof choice === "string" ? choice : { name: choice.type === "function" ? choice.name : "file_search" },
+      functions,
+      maxToolCalls: body.max_tool_calls ?? undefined,
+      responseFormat: format && format.type !== "text" ? format : undefined,
+      parallelToolCalls: body.parallel_tool_calls ?? undefined,
+      toolCalling: loadConfig(c.env).LLM_TOOLS,
+      signal: gone.signal,
       // Results are always kept for the store and the next turn's replay; the wire shows them only when included.
       includeResults: true,
       temperature: body.temperature ?? undefined,
@@ -89,7 +108,8 @@ export function responseRoutes() {
       if (body.store === false) return;
       await c.get("services").responses.save(projectId, { v: 1, previous_response_id: body.previous_response_id ?? null, response, echo, input: conversation.input, history: conversation.history });
     };
-    if (body.stream) return streamResponse(c, events, { echo, includeResults, store, keepRunning: body.store !== false });
+    if (body.stream)
+      return streamResponse(c, events, { echo, includeResults, store, keepRunning: body.store !== false, onCancel: () => gone.abort() });
     let last: ResponseState | null = null;
     for await (const event of events) if ("response" in event) last = event.response;
     if (!last || last.status === "in_progress") throw new Error("The response engine ended without a terminal event.");

@@ -91,7 +91,35 @@ const FileSearchTool = z.strictObject({
 });
 export type FileSearchToolParam = z.output<typeof FileSearchTool>;
 
-const Tool = z.discriminatedUnion("type", [FileSearchTool]);
+/** Spec FunctionTool: a function the client runs; the model's call of it ends the response with a function_call item. */
+const FunctionTool = z.object({
+  type: z.literal("function"),
+  // Chat Completions' rule for function names (the upstream receives them as they are).
+  name: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, "Expected a-z, A-Z, 0-9, underscores and dashes, at most 64 characters."),
+  description: z.string().nullable().optional(),
+  parameters: z.record(z.string(), z.unknown()).nullable().optional(),
+  strict: z.boolean().nullable().optional(),
+});
+export type FunctionToolParam = z.output<typeof FunctionTool>;
+
+const Tool = z.discriminatedUnion("type", [FileSearchTool, FunctionTool]);
+
+/** Spec TextResponseFormatConfiguration: plain text, any JSON object, or JSON matching a named schema. */
+const TextFormat = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("text") }),
+  z.object({ type: z.literal("json_object") }),
+  z.object({
+    type: z.literal("json_schema"),
+    name: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, "Expected a-z, A-Z, 0-9, underscores and dashes, at most 64 characters."),
+    schema: z.record(z.string(), z.unknown()),
+    strict: z.boolean().nullable().optional(),
+    description: z.string().optional(),
+  }),
+]);
+export type TextFormatParam = z.output<typeof TextFormat>;
+
+/** Tools per request: the spec sets no maximum; Chat Completions accepts at most 128 functions. */
+export const MAX_TOOLS = 128;
 
 /** Spec IncludeEnum. */
 export const IncludeValue = z.enum([
@@ -108,6 +136,7 @@ export const IncludeValue = z.enum([
 const ToolChoice = z.union([
   z.enum(["none", "auto", "required"]),
   z.strictObject({ type: z.literal("file_search") }),
+  z.strictObject({ type: z.literal("function"), name: z.string().min(1) }),
 ]);
 
 export const CreateResponseParams = z
@@ -116,7 +145,7 @@ export const CreateResponseParams = z
     // Optional only together with previous_response_id (checked below).
     input: z.union([z.string(), z.array(InputItem).min(1)]).optional(),
     instructions: z.string().nullable().optional(),
-    tools: z.array(Tool).max(1, "Only one file_search tool is supported per request.").default([]),
+    tools: z.array(Tool).max(MAX_TOOLS).default([]),
     tool_choice: ToolChoice.default("auto"),
     // Spec IncludeEnum: file_search_call.results is honoured, the others are accepted and ignored (notes §1).
     include: z.array(IncludeValue).max(IncludeValue.options.length).nullable().optional(),
@@ -129,7 +158,8 @@ export const CreateResponseParams = z
     store: z.boolean().nullable().optional(),
     previous_response_id: IdField.nullable().optional(),
     background: z.boolean().nullable().optional(),
-    text: z.object({ format: z.object({ type: z.literal("text") }).optional() }).nullable().optional(),
+    max_tool_calls: z.number().int().min(0).nullable().optional(),
+    text: z.object({ format: TextFormat.optional(), verbosity: z.enum(["low", "medium", "high"]).nullable().optional() }).nullable().optional(),
   })
   .superRefine((body, ctx) => {
     if (body.input === undefined && body.previous_response_id == null)
@@ -142,6 +172,21 @@ export const CreateResponseParams = z
         message: `Invalid 'previous_response_id': '${previous}'. Expected an ID that contains letters, numbers, underscores, or dashes, but this value contained additional characters.`,
         params: { code: "invalid_value" },
       });
+    const names = new Set<string>();
+    let fileSearchTools = 0;
+    for (const [i, tool] of body.tools.entries()) {
+      if (tool.type === "file_search" && ++fileSearchTools > 1)
+        ctx.addIssue({ code: "custom", path: ["tools", i], message: "Only one file_search tool is supported per request." });
+      if (tool.type !== "function") continue;
+      // The model's file_search function is Shelf's; a client function of that name would be ambiguous (notes §7.2).
+      if (tool.name === "file_search")
+        ctx.addIssue({ code: "custom", path: ["tools", i, "name"], message: "The function name 'file_search' is reserved for the file_search tool." });
+      else if (names.has(tool.name)) ctx.addIssue({ code: "custom", path: ["tools", i, "name"], message: `Duplicate function name '${tool.name}'.` });
+      names.add(tool.name);
+    }
+    const choice = body.tool_choice;
+    if (typeof choice === "object" && choice.type === "function" && !names.has(choice.name))
+      ctx.addIssue({ code: "custom", path: ["tool_choice"], message: `Invalid 'tool_choice': no function named '${choice.name}' in 'tools'.`, params: { code: "invalid_value" } });
     if (body.background === true)
       ctx.addIssue({ code: "custom", path: ["background"], message: "background responses are not supported.", params: { code: "unsupported_parameter" } });
   });

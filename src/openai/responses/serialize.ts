@@ -10,21 +10,25 @@ export function responseEcho(body: CreateResponseParams) {
   return {
     instructions: body.instructions ?? null,
     max_output_tokens: body.max_output_tokens ?? null,
-    max_tool_calls: null,
+    max_tool_calls: body.max_tool_calls ?? null,
     parallel_tool_calls: body.parallel_tool_calls ?? true,
     previous_response_id: body.previous_response_id ?? null,
     reasoning: { effort: null, summary: null },
     store: body.store ?? true,
     temperature: body.temperature ?? 1,
-    text: { format: { type: "text" as const } },
+    text: { format: body.text?.format ?? { type: "text" as const }, ...(body.text?.verbosity ? { verbosity: body.text.verbosity } : {}) },
     tool_choice: body.tool_choice,
-    tools: body.tools.map((t) => ({
-      type: t.type,
-      vector_store_ids: t.vector_store_ids,
-      max_num_results: t.max_num_results,
-      filters: t.filters ?? null,
-      ranking_options: { ranker: t.ranking_options?.ranker ?? "auto", score_threshold: t.ranking_options?.score_threshold ?? 0, ...(t.ranking_options?.hybrid_search ? { hybrid_search: t.ranking_options.hybrid_search } : {}) },
-    })),
+    tools: body.tools.map((t) =>
+      t.type === "function"
+        ? { type: t.type, name: t.name, description: t.description ?? null, parameters: t.parameters ?? null, strict: t.strict ?? null }
+        : {
+            type: t.type,
+            vector_store_ids: t.vector_store_ids,
+            max_num_results: t.max_num_results,
+            filters: t.filters ?? null,
+            ranking_options: { ranker: t.ranking_options?.ranker ?? "auto", score_threshold: t.ranking_options?.score_threshold ?? 0, ...(t.ranking_options?.hybrid_search ? { hybrid_search: t.ranking_options.hybrid_search } : {}) },
+          },
+    ),
     top_p: body.top_p ?? 1,
     truncation: "disabled" as const,
     metadata: body.metadata ?? {},

@@ -15,6 +15,8 @@ export interface StreamOptions {
    * platform's waitUntil allowance), so the client can GET it. With store: false nobody could read it: the run stops.
    */
   keepRunning: boolean;
+  /** Called when the client goes away from a run that does not keep running (it aborts the upstream call in flight). */
+  onCancel?: () => void;
 }
 
 const TERMINAL = new Set<ResponseEvent["type"]>(["response.completed", "response.incomplete", "response.failed"]);
@@ -60,6 +62,7 @@ export function streamResponse(c: Context<AppEnv>, events: AsyncGenerator<Respon
     },
     cancel() {
       disconnected = true;
+      if (!options.keepRunning) options.onCancel?.();
     },
   });
   return new Response(stream, { headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache" } });

@@ -1,6 +1,7 @@
-// ChatModel over any OpenAI-compatible POST /chat/completions endpoint (OpenAI, Ollama, vLLM, …), non-streaming.
+// ChatModel over any OpenAI-compatible POST /chat/completions endpoint (OpenAI, Ollama, vLLM, …), streamed or not.
 import { z } from "zod";
-import { ChatModelError, type ChatFinish, type ChatMessage, type ChatModel, type ChatRequest, type ChatResult } from "../../core/responses/chat-model";
+import { ChatModelError, type ChatMessage, type ChatModel, type ChatRequest, type ChatResult, type ChatStream } from "../../core/responses/chat-model";
+import { finishOf, readChatStream } from "./openai-chat-stream";
 
 export interface OpenAIChatOptions {
   /** Up to and including the version segment, e.g. "https://api.openai.com/v1". */
@@ -29,11 +30,6 @@ const Completion = z.object({
   usage: z.object({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional() }).nullable().optional(),
 });
 
-function finishOf(reason: string | null | undefined, hasTools: boolean): ChatFinish {
-  if (reason === "length" || reason === "content_filter") return reason;
-  return hasTools ? "tool_calls" : "stop";
-}
-
 /** The wire message of Chat Completions for one transcript message. */
 function wireMessage(m: ChatMessage): Record<string, unknown> {
   if (m.role === "tool") return { role: "tool", tool_call_id: m.toolCallId, content: m.content };
@@ -54,25 +50,41 @@ export class OpenAIChatModel implements ChatModel {
     this.url = `${options.baseURL.replace(/\/+$/, "")}/chat/completions`;
   }
 
-  async complete(request: ChatRequest): Promise<ChatResult> {
+  /** The Chat Completions body of one call; `stream` adds stream_options.include_usage so the last chunk has usage. */
+  private body(request: ChatRequest, stream: boolean): Record<string, unknown> {
     const tools = request.tools ?? [];
+    const format = request.responseFormat;
     const body: Record<string, unknown> = {
       model: this.options.model ?? request.model,
       messages: request.messages.map(wireMessage),
+      ...(stream ? { stream: true, stream_options: { include_usage: true } } : {}),
       ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
       ...(request.topP !== undefined ? { top_p: request.topP } : {}),
       ...(request.maxTokens !== undefined ? { max_tokens: request.maxTokens } : {}),
     };
+    if (format?.type === "json_object") body.response_format = { type: "json_object" };
+    if (format?.type === "json_schema") {
+      const { type, ...jsonSchema } = format;
+      body.response_format = { type, json_schema: jsonSchema };
+    }
     if (tools.length > 0) {
       body.tools = tools.map((t) => ({ type: "function", function: { name: t.name, description: t.description, parameters: t.parameters } }));
-      body.tool_choice = request.toolChoice === undefined || request.toolChoice === "auto" ? "auto" : { type: "function", function: { name: request.toolChoice.name } };
+      const choice = request.toolChoice ?? "auto";
+      body.tool_choice = typeof choice === "string" ? choice : { type: "function", function: { name: choice.name } };
+      if (request.parallelToolCalls !== undefined) body.parallel_tool_calls = request.parallelToolCalls;
     }
+    return body;
+  }
+
+  /** POSTs the body; a network failure or a non-2xx answer throws ChatModelError (with the upstream's status). */
+  private async post(body: Record<string, unknown>, signal?: AbortSignal): Promise<Response> {
     let response: Response;
     try {
       response = await fetch(this.url, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${this.options.apiKey}` },
         body: JSON.stringify(body),
+        ...(signal ? { signal } : {}),
       });
     } catch (error) {
       throw new ChatModelError(`Chat Completions request to ${this.url} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -81,6 +93,11 @@ export class OpenAIChatModel implements ChatModel {
       const detail = (await response.text().catch(() => "")).slice(0, 300);
       throw new ChatModelError(`Chat Completions request to ${this.url} failed: ${response.status} ${detail}`, response.status);
     }
+    return response;
+  }
+
+  /** Reads a whole (non-streamed) chat.completion body. */
+  private async parse(response: Response, fallbackModel: string): Promise<ChatResult> {
     const parsed = Completion.safeParse(await response.json().catch(() => null));
     if (!parsed.success) throw new ChatModelError(`Chat Completions endpoint ${this.url} returned an unexpected body.`);
     const choice = parsed.data.choices[0]!;
@@ -90,7 +107,24 @@ export class OpenAIChatModel implements ChatModel {
       toolCalls,
       finish: finishOf(choice.finish_reason, toolCalls.length > 0),
       usage: { inputTokens: parsed.data.usage?.prompt_tokens ?? 0, outputTokens: parsed.data.usage?.completion_tokens ?? 0 },
-      model: parsed.data.model ?? String(body.model),
+      model: parsed.data.model ?? fallbackModel,
     };
+  }
+
+  async complete(request: ChatRequest): Promise<ChatResult> {
+    const body = this.body(request, false);
+    return this.parse(await this.post(body, request.signal), String(body.model));
+  }
+
+  /** Streams with `stream: true`; an endpoint that answers with one JSON body anyway gives its text as one delta. */
+  async *stream(request: ChatRequest): ChatStream {
+    const body = this.body(request, true);
+    const response = await this.post(body, request.signal);
+    if (!(response.headers.get("content-type") ?? "").includes("text/event-stream") || !response.body) {
+      const result = await this.parse(response, String(body.model));
+      if (result.content) yield result.content;
+      return result;
+    }
+    return yield* readChatStream(response.body, this.url, String(body.model));
   }
 }

@@ -1,6 +1,6 @@
 // The Responses engine on the Workers AI adapter: flat tools, id-less tool calls, citations, failures.
 import { describe, expect, it } from "vitest";
-import { runResponse } from "../../../src/core/responses/engine";
+import { runResponse, type ResponseRun } from "../../../src/core/responses/engine";
 import type { ResponseEvent, ResponseState } from "../../../src/core/responses/items";
 import { DEFAULT_WORKERS_AI_CHAT_MODEL, WorkersAiChatModel } from "../../../src/platform/llm/workers-ai-chat";
 import { FakeChatAi, type FakeChatReply } from "../../fakes/workers-ai-chat";
@@ -10,7 +10,7 @@ const RESULTS = [
   { file_id: "file-whale", filename: "whale.md", score: 0.4, text: "Blue whales feed on krill.", attributes: null },
 ];
 
-async function run(replies: FakeChatReply[], search = async (_q: string[]) => RESULTS, llmModel?: string) {
+async function run(replies: FakeChatReply[], search = async (_q: string[]) => RESULTS, llmModel?: string, extra: Partial<ResponseRun> = {}) {
   const ai = new FakeChatAi(replies);
   const searched: string[][] = [];
   const events: ResponseEvent[] = [];
@@ -21,6 +21,7 @@ async function run(replies: FakeChatReply[], search = async (_q: string[]) => RE
     fileSearch: async (q) => (searched.push(q), search(q)),
     toolChoice: "auto",
     includeResults: true,
+    ...extra,
   }))
     events.push(event);
   const last = events.at(-1)!;
@@ -46,6 +47,15 @@ describe("WorkersAiChatModel through the engine", () => {
       logprobs: [],
     });
     expect(events.map((e) => e.sequence_number)).toEqual(events.map((_, i) => i));
+  });
+
+  it("streams a call without tools through the binding's SSE; a tool-deciding call is not streamed", async () => {
+    const replies: FakeChatReply[] = [{ tool_calls: [{ name: "file_search", arguments: { queries: ["reefs"] } }] }, { response: "Reefs bleach in warm water." }];
+    // max_tool_calls 1: after the search no tool is offered, so the answer call has none.
+    const { ai, events, response } = await run(replies, undefined, undefined, { maxToolCalls: 1 });
+    expect(ai.calls.map((c) => c.inputs.stream)).toEqual([undefined, true]);
+    expect(events.filter((e) => e.type === "response.output_text.delta").map((e) => "delta" in e && e.delta)).toEqual(["Reefs bleach i", "n warm water."]);
+    expect(response.status).toBe("completed");
   });
 
   it("runs LLM_MODEL when set", async () => {

@@ -81,7 +81,8 @@ describe("client.beta.chat.stream", () => {
     const session = await client.beta.chat.create();
     upstream.script = [
       { toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: ["parental leave duration"] }) }] },
-      (body) => ({ content: `Parental leave lasts sixteen weeks [${sourceNumber(body, "leave.md")}].` }),
+      // Two upstream chunks: the text before the mark, then the mark and the full stop (deltas follow the upstream's).
+      (body) => ({ chunks: ["Parental leave lasts sixteen weeks ", `[${sourceNumber(body, "leave.md")}].`] }),
     ];
     const first = events(await client.beta.chat.stream(session.session_id, { index_ids: [indexId], prompt: "How long is parental leave?" }));
     expect(first.map((e) => e.type)).toEqual(["user_input", "tool_call", "tool_result", "text_delta", "text_delta", "text", "stop"]);
@@ -113,7 +114,7 @@ describe("client.beta.chat.stream", () => {
 
   it("sends the events as they happen: an event stream read incrementally through asResponse()", async () => {
     const session = await client.beta.chat.create({ index_ids: [indexId] });
-    upstream.script = [{ content: "Hello." }];
+    upstream.script = [{ chunks: ["Hello."] }];
     const response = await client.beta.chat.stream(session.session_id, { index_ids: [indexId], prompt: "Hi" }).asResponse();
     expect(response.headers.get("content-type")).toContain("text/event-stream");
     const frames: string[] = [];

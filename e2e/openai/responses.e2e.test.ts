@@ -228,11 +228,11 @@ describe("stored responses", () => {
       { toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: ["why do coral reefs bleach"] }) }] },
       (body) => ({ content: `Reefs bleach when the ocean warms [${sourceNumber(body, "reef.md")}].` }),
       (body) => {
-        // The fake refuses unless the second turn carries the first one: its question, its search (unnumbered) and its answer.
+        // The fake refuses unless the second turn carries the first one: its question, its search (numbered) and its answer.
         const texts = body.messages.map((m) => `${m.role}: ${m.content ?? ""}`);
         const first = texts.indexOf("user: Why do reefs bleach?");
         const replay = body.messages.find((m) => m.role === "tool")?.content ?? "";
-        if (first < 0 || !texts.includes("assistant: Reefs bleach when the ocean warms.") || !replay.startsWith("reef.md (score") || texts.at(-1) !== "user: And whales?")
+        if (first < 0 || !texts.includes("assistant: Reefs bleach when the ocean warms.") || !/^\[\d+\] reef\.md \(score/.test(replay) || texts.at(-1) !== "user: And whales?")
           return { status: 400, error: `second turn lacks the first: ${JSON.stringify(texts)}` };
         return { content: "Whales are not in that answer." };
       },
@@ -247,6 +247,22 @@ describe("stored responses", () => {
     // The replay is a well-formed tool call and answer (the fake checks the tool_call ids), and no tools are offered.
     expect(seen[2]!.body.messages.filter((m) => m.role === "assistant")[0]!.tool_calls?.[0]?.function.name).toBe("file_search");
     expect(seen[2]!.body.tools).toBeUndefined();
+  });
+
+  it("a follow-up that cites a source of an earlier turn's search, without searching again, gets its file_citation", async () => {
+    upstream.script = [
+      { toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: ["why do coral reefs bleach"] }) }] },
+      (body) => ({ content: `Reefs bleach when the ocean warms [${sourceNumber(body, "reef.md")}].` }),
+      // The second turn answers from the replayed search, citing the number it was given there.
+      (body) => ({ content: `As said, warming water [${sourceNumber(body, "reef.md")}].` }),
+    ];
+    const one = await client.responses.create({ model: "gpt-test", input: "Why do reefs bleach?", tools: tools() });
+    const two = await client.responses.create({ model: "gpt-test", input: "Remind me?", previous_response_id: one.id, tools: tools() });
+    expect(two.output_text).toBe("As said, warming water.");
+    const part = two.output.flatMap((o) => (o.type === "message" ? o.content : [])).find((p) => p.type === "output_text");
+    expect(part?.type === "output_text" ? part.annotations : null).toEqual([
+      { type: "file_citation", file_id: fileIds["reef.md"], filename: "reef.md", index: "As said, warming water".length },
+    ]);
   });
 
   it("retrieves a stored response, with file_search results only when include asks", async () => {

@@ -19,6 +19,8 @@ export interface ResponseRun {
   model: string;
   /** instructions (as a system message) and the input, in order. */
   messages: ChatMessage[];
+  /** Sources already numbered in `messages` (replayed searches of earlier turns); this response's numbers continue them. */
+  priorSources?: readonly CitedSource[] | undefined;
   /** Present when the request has a file_search tool. */
   fileSearch: FileSearchRunner | null;
   /** "required" forces a tool on the first call (file_search when it is the only one); `{name}` forces that tool there. */
@@ -139,7 +141,7 @@ export async function* runResponse(model: ChatModel, run: ResponseRun): AsyncGen
   const markSources = (): readonly CitedSource[] => (citing ? sources : []);
   if (run.fileSearch) messages.unshift({ role: "system", content: `You can search the user's documents with the file_search tool.${citing ? ` ${CITATION_RULE}` : ""}` });
   const functions = run.functions ?? [];
-  const sources: CitedSource[] = [];
+  const sources: CitedSource[] = [...(run.priorSources ?? [])];
   let lastResults: FileSearchResult[] = [];
   let searched = false;
   let searches = 0;

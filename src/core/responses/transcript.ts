@@ -2,6 +2,7 @@
 // One mapping for a request's own input and for the items of a previous_response_id chain.
 import { newFunctionCallId, newFunctionCallOutputId, newMessageId } from "../ids";
 import type { ChatMessage, ChatToolCall } from "./chat-model";
+import type { CitedSource } from "./citations";
 import type { FileSearchResult, OutputTextPart } from "./items";
 import type { InputItemParam, StoredItem } from "./stored-items";
 
@@ -76,17 +77,24 @@ export async function storeInput(input: string | InputItemParam[] | undefined, f
 }
 
 /** The tool message replaying a search: each result as "filename (score)" and its text, unnumbered (this turn numbers its own sources). */
-export function replayedResults(results: FileSearchResult[]): string {
+export function replayedResults(results: FileSearchResult[], firstNumber: number): string {
   if (results.length === 0) return "No matching passages were found.";
-  return results.map((r) => `${r.filename} (score ${r.score.toFixed(2)})\n${r.text}`).join("\n\n");
+  return results.map((r, i) => `[${firstNumber + i}] ${r.filename} (score ${r.score.toFixed(2)})\n${r.text}`).join("\n\n");
+}
+
+/** The transcript and the sources its replayed searches numbered ([1] = sources[0]); this turn's searches continue the numbers. */
+export interface Transcript {
+  messages: ChatMessage[];
+  sources: CitedSource[];
 }
 
 /**
  * The model's transcript: `instructions` as a system message, then every item in order. `firstInput` is the index in
  * `items` of the request's own input[0] (items before it came from the previous_response_id chain), for error params.
  */
-export function chatTranscript(instructions: string | null | undefined, items: StoredItem[], firstInput = 0): TranscriptResult<ChatMessage[]> {
+export function chatTranscript(instructions: string | null | undefined, items: StoredItem[], firstInput = 0): TranscriptResult<Transcript> {
   const messages: ChatMessage[] = instructions ? [{ role: "system", content: instructions }] : [];
+  const sources: CitedSource[] = [];
   /** Function calls of the last assistant message still waiting for their outputs. */
   const open = new Set<string>();
   const closeAll = (): TranscriptFailure | null => {
@@ -119,7 +127,9 @@ export function chatTranscript(instructions: string | null | undefined, items: S
       // A search without results cannot be replayed; one with results is a tool call and its answer.
       if (!item.results) continue;
       messages.push({ role: "assistant", content: "", toolCalls: [{ id: item.id, name: "file_search", arguments: JSON.stringify({ queries: item.queries }) }] });
-      messages.push({ role: "tool", toolCallId: item.id, content: replayedResults(item.results) });
+      // Numbered like this turn's own sources, so an answer citing an earlier search's passage still gets its annotation.
+      messages.push({ role: "tool", toolCallId: item.id, content: replayedResults(item.results, sources.length + 1) });
+      sources.push(...item.results.map((r) => ({ fileId: r.file_id, filename: r.filename })));
       continue;
     }
     const text = item.content.map((part) => part.text).join("\n");
@@ -127,5 +137,5 @@ export function chatTranscript(instructions: string | null | undefined, items: S
     else messages.push({ role: item.role === "developer" || item.role === "system" ? "system" : "user", content: text });
   }
   const pending = closeAll();
-  return pending ? fail(pending) : { ok: true, value: messages };
+  return pending ? fail(pending) : { ok: true, value: { messages, sources } };
 }

@@ -8,12 +8,15 @@ import { conversationOf } from "../../core/responses/response-store";
 import type { StoredItem } from "../../core/responses/stored-items";
 import { chatTranscript, storeInput, type TranscriptFailure } from "../../core/responses/transcript";
 import type { CreateResponseParams } from "./schemas";
+import type { CitedSource } from "../../core/responses/citations";
 
 /** A request's conversation: `history` (the chain, oldest first) + `input` (this request's items) → `messages`. */
 export interface Conversation {
   history: StoredItem[];
   input: StoredItem[];
   messages: ChatMessage[];
+  /** Sources the replayed searches numbered in `messages`; the engine continues their numbers. */
+  sources: CitedSource[];
 }
 
 /** The 400 for an input the model cannot be given (OpenAI's wording where known). */
@@ -47,5 +50,5 @@ export async function resolveConversation(c: Context<AppEnv>, body: CreateRespon
   // instructions are this request's only: a chain's earlier instructions are not items and are not inherited.
   const messages = chatTranscript(body.instructions, [...history, ...input.value], history.length);
   if (!messages.ok) throw transcriptError(messages.error);
-  return { history, input: input.value, messages: messages.value };
+  return { history, input: input.value, messages: messages.value.messages, sources: messages.value.sources };
 }

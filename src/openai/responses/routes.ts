@@ -89,6 +89,7 @@ export function responseRoutes() {
       id: newResponseId(),
       model: body.model,
       messages: conversation.messages,
+      priorSources: conversation.sources,
       fileSearch: tool ? fileSearchRunner(c, tool) : null,
       toolChoice: typeof choice === "string" ? choice : { name: choice.type === "function" ? choice.name : "file_search" },
       functions,

@@ -13,14 +13,14 @@ describe("chatTranscript", () => {
     const result = chatTranscript("Rules.", [user("q"), assistant("Let me check."), fnCall("a"), fnCall("b"), fnOutput("b"), fnOutput("a"), user("next")]);
     expect(result).toEqual({
       ok: true,
-      value: [
+      value: { sources: [], messages: [
         { role: "system", content: "Rules." },
         { role: "user", content: "q" },
         { role: "assistant", content: "Let me check.", toolCalls: [{ id: "a", name: "f", arguments: "{}" }, { id: "b", name: "f", arguments: "{}" }] },
         { role: "tool", toolCallId: "b", content: "out b" },
         { role: "tool", toolCallId: "a", content: "out a" },
         { role: "user", content: "next" },
-      ],
+      ] },
     });
   });
 
@@ -37,6 +37,22 @@ describe("chatTranscript", () => {
       { id: "fs_1", type: "file_search_call", status: "completed", queries: ["q"], results: null },
       user("hi"),
     ];
-    expect(chatTranscript(undefined, items)).toEqual({ ok: true, value: [{ role: "system", content: "Dev." }, { role: "user", content: "hi" }] });
+    expect(chatTranscript(undefined, items)).toEqual({ ok: true, value: { sources: [], messages: [{ role: "system", content: "Dev." }, { role: "user", content: "hi" }] } });
+  });
+
+  it("numbers replayed search results across the chain, so a later answer can cite them", () => {
+    const result = (file: string) => ({ file_id: `file-${file}`, filename: `${file}.md`, score: 0.9, text: `about ${file}`, attributes: null });
+    const items: StoredItem[] = [
+      user("q1"),
+      { id: "fs_1", type: "file_search_call", status: "completed", queries: ["q1"], results: [result("a"), result("b")] },
+      user("q2"),
+      { id: "fs_2", type: "file_search_call", status: "completed", queries: ["q2"], results: [result("c")] },
+    ];
+    const transcript = chatTranscript(null, items);
+    if (!transcript.ok) throw new Error("expected a transcript");
+    expect(transcript.value.sources.map((s) => s.fileId)).toEqual(["file-a", "file-b", "file-c"]);
+    const tools = transcript.value.messages.filter((m) => m.role === "tool").map((m) => m.content);
+    expect(tools[0]).toMatch(/^\[1\] a\.md \(score 0\.90\)\nabout a\n\n\[2\] b\.md/);
+    expect(tools[1]).toMatch(/^\[3\] c\.md/);
   });
 });

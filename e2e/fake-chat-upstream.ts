@@ -42,6 +42,9 @@ export type Reply =
       hold?: Promise<void>;
       breakAfter?: number;
       errorAfter?: number;
+      /** Fixed latency (benchmarks): ms before the first byte, and ms between streamed chunks. */
+      firstMs?: number;
+      chunkMs?: number;
     }
   | { status: number; error: string };
 
@@ -76,7 +79,11 @@ export const upstream = {
   script: [] as (Reply | ((body: ChatBody) => Reply))[],
   /** Set when a streamed reply finished writing (after any hold). */
   finished: 0,
+  /** Per answered call, performance.now() ms: request received, first byte written, last byte written. */
+  timings: [] as { start: number; firstByte: number; end: number }[],
 };
+
+const sleep = (ms: number | undefined) => (ms ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
 
 const chunkOf = (body: ChatBody, delta: Record<string, unknown>, finish: string | null = null) => ({
   id: "chatcmpl-1",
@@ -85,7 +92,9 @@ const chunkOf = (body: ChatBody, delta: Record<string, unknown>, finish: string 
   choices: [{ index: 0, delta, finish_reason: finish }],
 });
 
-async function stream(res: ServerResponse, body: ChatBody, reply: Exclude<Reply, { status: number }>, callNumber: number): Promise<void> {
+async function stream(res: ServerResponse, body: ChatBody, reply: Exclude<Reply, { status: number }>, callNumber: number, start: number): Promise<void> {
+  await sleep(reply.firstMs);
+  const firstByte = performance.now();
   res.writeHead(200, { "content-type": "text/event-stream" });
   const write = (json: unknown) => res.write(`data: ${JSON.stringify(json)}\n\n`);
   const content = reply.content ?? "";
@@ -99,6 +108,7 @@ async function stream(res: ServerResponse, body: ChatBody, reply: Exclude<Reply,
       write({ error: { message: "upstream overloaded mid-stream", type: "server_error" } });
       return void res.end();
     }
+    if (i > 0) await sleep(reply.chunkMs);
     write(chunkOf(body, { content: piece }));
   }
   for (const [index, t] of (reply.toolCalls ?? []).entries()) {
@@ -112,9 +122,11 @@ async function stream(res: ServerResponse, body: ChatBody, reply: Exclude<Reply,
   res.write("data: [DONE]\n\n");
   upstream.finished++;
   res.end();
+  upstream.timings.push({ start, firstByte, end: performance.now() });
 }
 
 const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+  const start = performance.now();
   let raw = "";
   for await (const part of req) raw += String(part);
   const body = JSON.parse(raw) as ChatBody;
@@ -132,7 +144,8 @@ const server = createServer(async (req: IncomingMessage, res: ServerResponse) =>
   const next = upstream.script.shift() ?? { content: "(script exhausted)" };
   const reply = typeof next === "function" ? next(body) : next;
   if ("status" in reply) return send(reply.status, { error: { message: reply.error } });
-  if (body.stream) return stream(res, body, reply, upstream.seen.length);
+  if (body.stream) return stream(res, body, reply, upstream.seen.length, start);
+  await sleep((reply.firstMs ?? 0) + (reply.chunkMs ?? 0) * Math.max(0, (reply.chunks?.length ?? 1) - 1));
   const toolCalls = (reply.toolCalls ?? []).map((t, i) => ({ id: `call_up_${upstream.seen.length}_${i}`, type: "function", function: t }));
   upstream.finished++;
   send(200, {
@@ -142,6 +155,8 @@ const server = createServer(async (req: IncomingMessage, res: ServerResponse) =>
     choices: [{ index: 0, finish_reason: reply.finish ?? (toolCalls.length ? "tool_calls" : "stop"), message: { role: "assistant", content: reply.content ?? null, ...(toolCalls.length ? { tool_calls: toolCalls } : {}) } }],
     usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
   });
+  const end = performance.now();
+  upstream.timings.push({ start, firstByte: end, end });
 });
 
 /** Starts the fake on a free port; returns its base URL (…/v1). */

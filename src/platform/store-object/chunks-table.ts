@@ -98,6 +98,15 @@ export function chunksOverlapping(sql: Sql, fileId: string, generation: number, 
   return sql.all(`SELECT text, start_char, end_char FROM chunks WHERE file_id = ? AND generation = ? AND end_char > ? AND start_char < ? ORDER BY chunk_index`, fileId, generation, start, end);
 }
 
+/** Up to `limit` chunks of a file generation after chunk_index `afterIndex`, in order (for the content endpoint's chunk view). */
+export function chunksPage(sql: Sql, fileId: string, generation: number, afterIndex: number, limit: number): Array<Omit<ChunkRow, "chunk_id" | "file_id" | "generation">> {
+  return sql.all(
+    `SELECT chunk_index, text, start_char, end_char, token_count, page_start, page_end FROM chunks
+     WHERE file_id = ? AND generation = ? AND chunk_index > ? ORDER BY chunk_index LIMIT ?`,
+    fileId, generation, afterIndex, limit,
+  );
+}
+
 /** Length of a file generation's parsed text: the furthest chunk end (0 without chunks). */
 export function textLength(sql: Sql, fileId: string, generation: number): number {
   return sql.all<{ n: number | null }>(`SELECT MAX(end_char) AS n FROM chunks WHERE file_id = ? AND generation = ?`, fileId, generation)[0]?.n ?? 0;

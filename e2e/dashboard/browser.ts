@@ -37,3 +37,12 @@ export async function signIn(page: Page, apiKey: string): Promise<void> {
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("heading", { name: "Files", level: 1 }).waitFor();
 }
+
+/**
+ * True when neither the page nor any table's scroll box is wider than its box: everything is readable without
+ * sideways scrolling (evaluated in the page; Node has no DOM types).
+ */
+export async function fitsWidth(page: Page): Promise<boolean> {
+  const script = "[document.documentElement, ...document.querySelectorAll('.table-wrap')].every((e) => e.scrollWidth <= e.clientWidth)";
+  return (await page.evaluate(script)) === true;
+}

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { API_KEY, startWorker, type RunningWorker } from "../harness";
-import { launchBrowser, openDashboard, signIn } from "./browser";
+import { fitsWidth, launchBrowser, openDashboard, signIn } from "./browser";
 
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
@@ -91,6 +91,22 @@ describe("sign-in and files", () => {
     await page.reload();
     await page.getByRole("cell", { name: tricky, exact: true }).waitFor();
     expect(await page.getByRole("cell", { name: "notes.md" }).count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it("holds up on a narrow window: one column, nothing wider than the screen", async () => {
+    const form = new FormData();
+    form.append("purpose", "assistants");
+    form.append("file", new Blob(["narrow"]), "a-file-with-a-rather-long-name-for-a-phone-screen.txt");
+    expect((await fetch(`${worker.url}/v1/files`, { method: "POST", body: form, headers: { authorization: `Bearer ${API_KEY}` } })).status).toBe(200);
+    const { page, problems } = await openDashboard(browser, worker.url, 390);
+    await signIn(page, API_KEY);
+    await page.getByRole("table").waitFor();
+    expect(await fitsWidth(page)).toBe(true);
+    await page.goto("/#/stores");
+    await page.getByRole("heading", { name: "Vector stores", level: 1 }).waitFor();
+    expect(await fitsWidth(page)).toBe(true);
     expect(problems).toEqual([]);
     await page.context().close();
   });

@@ -89,13 +89,13 @@ export function FilesPage() {
               <tbody>
                 {shown.map((f) => (
                   <tr key={f.id}>
-                    <td class="name">{f.filename}</td>
-                    <td>
+                    <td data-label="Name" class="name">{f.filename}</td>
+                    <td data-label="ID">
                       <code>{f.id}</code>
                     </td>
-                    <td>{formatBytes(f.bytes)}</td>
-                    <td>{formatTime(f.created_at)}</td>
-                    <td class="actions">
+                    <td data-label="Size">{formatBytes(f.bytes)}</td>
+                    <td data-label="Created">{formatTime(f.created_at)}</td>
+                    <td data-label="Actions" class="actions">
                       <button type="button" onClick={() => void download(f)} aria-label={`Download ${f.filename}`}>
                         Download
                       </button>

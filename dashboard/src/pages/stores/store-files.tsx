@@ -30,13 +30,13 @@ export function StoreFiles({ files, names, onUpdated, onDetach }: { files: Vecto
             return (
               <Fragment key={f.id}>
                 <tr>
-                  <td class="name">
+                  <td data-label="File" class="name">
                     {label}
                     <div>
                       <code class="muted">{f.id}</code>
                     </div>
                   </td>
-                  <td>
+                  <td data-label="Status">
                     <StatusBadge status={f.status} />
                     {f.last_error ? (
                       <p class="last-error">
@@ -44,8 +44,8 @@ export function StoreFiles({ files, names, onUpdated, onDetach }: { files: Vecto
                       </p>
                     ) : null}
                   </td>
-                  <td>{formatBytes(f.usage_bytes)}</td>
-                  <td>
+                  <td data-label="Usage">{formatBytes(f.usage_bytes)}</td>
+                  <td data-label="Attributes">
                     {f.attributes && Object.keys(f.attributes).length > 0 ? (
                       <dl class="facts">
                         {Object.entries(f.attributes).map(([k, v]) => (
@@ -59,7 +59,7 @@ export function StoreFiles({ files, names, onUpdated, onDetach }: { files: Vecto
                       <span class="muted">none</span>
                     )}
                   </td>
-                  <td class="actions">
+                  <td data-label="Actions" class="actions">
                     {f.status === "completed" ? (
                       <a class="button secondary" href={href(pathOf("stores", f.vector_store_id, "files", f.id))} aria-label={`Chunks of ${label}`}>
                         Chunks

@@ -85,23 +85,23 @@ export function StoresPage() {
                 {list.data.data.map((s) => (
                   <Fragment key={s.id}>
                     <tr>
-                      <td class="name">
+                      <td data-label="Name" class="name">
                         <a href={href(pathOf("stores", s.id))}>{s.name || s.id}</a>
                         <div>
                           <code class="muted">{s.id}</code>
                         </div>
                       </td>
-                      <td>
+                      <td data-label="Status">
                         <StatusBadge status={s.status} />
                       </td>
-                      <td>
+                      <td data-label="Files">
                         {s.file_counts.completed} of {s.file_counts.total} ready
                         {s.file_counts.in_progress ? `, ${s.file_counts.in_progress} processing` : ""}
                         {s.file_counts.failed ? `, ${s.file_counts.failed} failed` : ""}
                       </td>
-                      <td>{formatBytes(s.usage_bytes)}</td>
-                      <td>{s.expires_after ? `${s.expires_after.days} d idle (${formatTime(s.expires_at)})` : "never"}</td>
-                      <td class="actions">
+                      <td data-label="Usage">{formatBytes(s.usage_bytes)}</td>
+                      <td data-label="Expires">{s.expires_after ? `${s.expires_after.days} d idle (${formatTime(s.expires_at)})` : "never"}</td>
+                      <td data-label="Actions" class="actions">
                         <button type="button" class="secondary" aria-expanded={editing === s.id} onClick={() => setEditing(editing === s.id ? null : s.id)} aria-label={`Edit ${s.name || s.id}`}>
                           Edit
                         </button>

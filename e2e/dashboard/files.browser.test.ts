@@ -95,6 +95,24 @@ describe("sign-in and files", () => {
     await page.context().close();
   });
 
+  it("uploads a file above the multipart threshold through the Uploads API in parts, with its progress", async () => {
+    const { page, problems } = await openDashboard(browser, worker.url);
+    await signIn(page, API_KEY);
+    // 33 MiB: above MULTIPART_THRESHOLD_BYTES (32 MiB), so three 16 MiB parts.
+    const big = Buffer.alloc(33 * 1024 * 1024, "shelf dashboard multipart upload\n");
+    await page.setInputFiles("#file-input", [{ name: "big.txt", mimeType: "text/plain", buffer: big }]);
+    const item = page.getByRole("list", { name: "Uploads" }).getByRole("listitem").filter({ hasText: "big.txt" });
+    await item.getByText("completed").waitFor({ timeout: 90_000 });
+    await page.getByRole("cell", { name: "big.txt", exact: true }).waitFor();
+    const files = (await (await fetch(`${worker.url}/v1/files`, { headers: { authorization: `Bearer ${API_KEY}` } })).json()) as { data: Array<{ filename: string; bytes: number; id: string }> };
+    const uploaded = files.data.find((f) => f.filename === "big.txt");
+    expect(uploaded?.bytes).toBe(big.length);
+    const content = await fetch(`${worker.url}/v1/files/${uploaded!.id}/content`, { headers: { authorization: `Bearer ${API_KEY}` } });
+    expect(Buffer.from(await content.arrayBuffer()).equals(big)).toBe(true);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it("holds up on a narrow window: one column, nothing wider than the screen", async () => {
     const form = new FormData();
     form.append("purpose", "assistants");

@@ -1,4 +1,5 @@
 // Rows of key/value inputs for metadata (strings) and attributes (string, number or boolean values).
+import { ApiCallError } from "../api/errors";
 /** One row being edited; `type` only matters for typed (attribute) editors. */
 export interface KeyValueRow {
   key: string;
@@ -12,8 +13,8 @@ export function rowsFrom(obj: Record<string, string | number | boolean> | null |
 }
 
 /**
- * The rows as an object; rows with an empty key are skipped. Throws an Error naming the row when a number does not
- * parse, so the form can show it and keep what was typed.
+ * The rows as an object; rows with an empty key are skipped. Throws an ApiCallError (status 0: never sent) naming the
+ * row when a number does not parse, so the form shows it like an API error and keeps what was typed.
  */
 export function objectFrom(rows: KeyValueRow[], typed: boolean): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
@@ -24,7 +25,7 @@ export function objectFrom(rows: KeyValueRow[], typed: boolean): Record<string, 
     else if (r.type === "boolean") out[key] = r.value === "true";
     else {
       const n = Number(r.value);
-      if (r.value.trim() === "" || !Number.isFinite(n)) throw new Error(`“${key}” is not a number.`);
+      if (r.value.trim() === "" || !Number.isFinite(n)) throw new ApiCallError(`“${key}” is not a number.`, 0, null);
       out[key] = n;
     }
   }

@@ -1,20 +1,15 @@
 // SQL over the store object's `chunks` (+ their analysed terms in FTS5 `chunks_terms`) and `vectors` tables.
 import type { Chunk } from "../../core/ports";
+import type { FileChunk } from "../../core/store-object/files";
 import { indexText } from "../../core/search/language";
 import type { Sql } from "./sql";
 import { nextSequence } from "./meta";
 
-export interface ChunkRow {
+/** A row of `chunks`: the chunk as the core sees it (FileChunk) plus its store-wide id, file and generation. */
+export interface ChunkRow extends FileChunk {
   chunk_id: number;
   file_id: string;
   generation: number;
-  chunk_index: number;
-  text: string;
-  start_char: number;
-  end_char: number;
-  token_count: number;
-  page_start: number | null;
-  page_end: number | null;
 }
 
 /**
@@ -99,7 +94,7 @@ export function chunksOverlapping(sql: Sql, fileId: string, generation: number, 
 }
 
 /** Up to `limit` chunks of a file generation after chunk_index `afterIndex`, in order (for the content endpoint's chunk view). */
-export function chunksPage(sql: Sql, fileId: string, generation: number, afterIndex: number, limit: number): Array<Omit<ChunkRow, "chunk_id" | "file_id" | "generation">> {
+export function chunksPage(sql: Sql, fileId: string, generation: number, afterIndex: number, limit: number): FileChunk[] {
   return sql.all(
     `SELECT chunk_index, text, start_char, end_char, token_count, page_start, page_end FROM chunks
      WHERE file_id = ? AND generation = ? AND chunk_index > ? ORDER BY chunk_index LIMIT ?`,

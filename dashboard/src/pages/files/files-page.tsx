@@ -1,6 +1,7 @@
 // Files: upload by drag and drop, a cursor-paged list with a name filter, download and delete.
 import { useState } from "preact/hooks";
 import type { FileObject, ListPage } from "../../api/types";
+import { DataTable } from "../../components/data-table";
 import { ErrorNotice } from "../../components/error-notice";
 import { LiveStatus } from "../../components/live-status";
 import { LoadMore } from "../../components/load-more";
@@ -74,40 +75,26 @@ export function FilesPage() {
         {list.loading && !list.data ? <p aria-busy="true">Loading…</p> : null}
         {list.data && shown.length === 0 ? <p>{needle ? "No loaded file matches the filter." : "No files yet: upload some above."}</p> : null}
         {shown.length > 0 ? (
-          <div class="table-wrap">
-            <table>
-              <caption class="visually-hidden">Files{needle ? ` matching “${filter}”` : ""}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">ID</th>
-                  <th scope="col">Size</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Actions</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((f) => (
-                  <tr key={f.id}>
-                    <td data-label="Name" class="name">{f.filename}</td>
-                    <td data-label="ID">
-                      <code>{f.id}</code>
-                    </td>
-                    <td data-label="Size">{formatBytes(f.bytes)}</td>
-                    <td data-label="Created">{formatTime(f.created_at)}</td>
-                    <td data-label="Actions" class="actions">
-                      <button type="button" onClick={() => void download(f)} aria-label={`Download ${f.filename}`}>
-                        Download
-                      </button>
-                      <button type="button" class="danger" onClick={() => void remove(f)} aria-label={`Delete ${f.filename}`}>
-                        Delete
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={`Files${needle ? ` matching “${filter}”` : ""}`} columns={["Name", "ID", "Size", "Created", "Actions"]}>
+            {shown.map((f) => (
+              <tr key={f.id}>
+                <td data-label="Name" class="name">{f.filename}</td>
+                <td data-label="ID">
+                  <code>{f.id}</code>
+                </td>
+                <td data-label="Size">{formatBytes(f.bytes)}</td>
+                <td data-label="Created">{formatTime(f.created_at)}</td>
+                <td data-label="Actions" class="actions">
+                  <button type="button" onClick={() => void download(f)} aria-label={`Download ${f.filename}`}>
+                    Download
+                  </button>
+                  <button type="button" class="danger" onClick={() => void remove(f)} aria-label={`Delete ${f.filename}`}>
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         ) : null}
         {needle && list.data?.has_more ? <p class="hint">The filter applies to the files loaded so far; load more to search further.</p> : null}
         <LoadMore hasMore={!!list.data?.has_more} loading={more} onMore={() => void loadMore()} label="Load more files" />

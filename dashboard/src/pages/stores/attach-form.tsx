@@ -1,6 +1,5 @@
 // Attach files of the project to a store: one file (POST …/files) or several at once as a file batch, with attributes.
 import { useState } from "preact/hooks";
-import { ApiCallError } from "../../api/errors";
 import type { FileBatch, FileObject, VectorStoreFile } from "../../api/types";
 import { ChunkingFields, DEFAULT_CHUNKING, chunkingParam } from "../../components/chunking-fields";
 import { ErrorNotice } from "../../components/error-notice";
@@ -24,12 +23,7 @@ export function AttachForm({ storeId, files, onAttached }: { storeId: string; fi
   const submit = (e: Event) => {
     e.preventDefault();
     void action.run(async () => {
-      let attrs: Record<string, string | number | boolean>;
-      try {
-        attrs = objectFrom(attributes, true);
-      } catch (err) {
-        throw new ApiCallError((err as Error).message, 0, null);
-      }
+      const attrs = objectFrom(attributes, true);
       const withAttrs = { ...(Object.keys(attrs).length > 0 ? { attributes: attrs } : {}), chunking_strategy: chunkingParam(chunking) };
       if (selected.length === 1) onAttached({ kind: "file", file: await api.post<VectorStoreFile>(`${base}/files`, { file_id: selected[0], ...withAttrs }) });
       else onAttached({ kind: "batch", batch: await api.post<FileBatch>(`${base}/file_batches`, { file_ids: selected, ...withAttrs }) });

@@ -1,6 +1,5 @@
 // Edit a store file's attributes (POST /v1/vector_stores/{id}/files/{file_id}); typed values stay on error.
 import { useState } from "preact/hooks";
-import { ApiCallError } from "../../api/errors";
 import type { VectorStoreFile } from "../../api/types";
 import { ErrorNotice } from "../../components/error-notice";
 import { KeyValueEditor, objectFrom, rowsFrom, type KeyValueRow } from "../../components/key-value-editor";
@@ -15,12 +14,7 @@ export function AttributesForm({ file, label, onSaved, onCancel }: { file: Vecto
   const submit = (e: Event) => {
     e.preventDefault();
     void action.run(async () => {
-      let attributes: Record<string, string | number | boolean>;
-      try {
-        attributes = objectFrom(rows, true);
-      } catch (err) {
-        throw new ApiCallError((err as Error).message, 0, null);
-      }
+      const attributes = objectFrom(rows, true);
       onSaved(await api.post<VectorStoreFile>(`/v1/vector_stores/${encodeURIComponent(file.vector_store_id)}/files/${encodeURIComponent(file.id)}`, { attributes }));
     });
   };

@@ -1,6 +1,5 @@
 // Create or edit a vector store: name, metadata, expires_after (days after last activity) and, on create, chunking.
 import { useState } from "preact/hooks";
-import { ApiCallError } from "../../api/errors";
 import type { FileObject, VectorStore } from "../../api/types";
 import { ChunkingFields, DEFAULT_CHUNKING, chunkingParam } from "../../components/chunking-fields";
 import { ErrorNotice } from "../../components/error-notice";
@@ -27,12 +26,7 @@ export function StoreForm({ store, files = [], onSaved, onCancel }: { store: Vec
   const submit = (e: Event) => {
     e.preventDefault();
     void action.run(async () => {
-      let meta: Record<string, string | number | boolean>;
-      try {
-        meta = objectFrom(metadata, false);
-      } catch (err) {
-        throw new ApiCallError((err as Error).message, 0, null);
-      }
+      const meta = objectFrom(metadata, false);
       const expires = days.trim() === "" ? null : { anchor: "last_active_at", days: Number(days) };
       const body: Record<string, unknown> = { name, metadata: meta };
       if (store) body.expires_after = expires;

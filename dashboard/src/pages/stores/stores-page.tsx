@@ -2,6 +2,7 @@
 import { Fragment } from "preact";
 import { useState } from "preact/hooks";
 import type { ListPage, VectorStore } from "../../api/types";
+import { DataTable } from "../../components/data-table";
 import { ErrorNotice } from "../../components/error-notice";
 import { LiveStatus } from "../../components/live-status";
 import { LoadMore } from "../../components/load-more";
@@ -68,68 +69,53 @@ export function StoresPage() {
         {list.loading && !list.data ? <p aria-busy="true">Loading…</p> : null}
         {list.data && list.data.data.length === 0 ? <p>No vector stores yet.</p> : null}
         {list.data && list.data.data.length > 0 ? (
-          <div class="table-wrap">
-            <table>
-              <caption class="visually-hidden">Vector stores</caption>
-              <thead>
+          <DataTable caption="Vector stores" columns={["Name", "Status", "Files", "Usage", "Expires", "Actions"]}>
+            {list.data.data.map((s) => (
+              <Fragment key={s.id}>
                 <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Files</th>
-                  <th scope="col">Usage</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">Actions</th>
+                  <td data-label="Name" class="name">
+                    <a href={href(pathOf("stores", s.id))}>{s.name || s.id}</a>
+                    <div>
+                      <code class="muted">{s.id}</code>
+                    </div>
+                  </td>
+                  <td data-label="Status">
+                    <StatusBadge status={s.status} />
+                  </td>
+                  <td data-label="Files">
+                    {s.file_counts.completed} of {s.file_counts.total} ready
+                    {s.file_counts.in_progress ? `, ${s.file_counts.in_progress} processing` : ""}
+                    {s.file_counts.failed ? `, ${s.file_counts.failed} failed` : ""}
+                  </td>
+                  <td data-label="Usage">{formatBytes(s.usage_bytes)}</td>
+                  <td data-label="Expires">{s.expires_after ? `${s.expires_after.days} d idle (${formatTime(s.expires_at)})` : "never"}</td>
+                  <td data-label="Actions" class="actions">
+                    <button type="button" class="secondary" aria-expanded={editing === s.id} onClick={() => setEditing(editing === s.id ? null : s.id)} aria-label={`Edit ${s.name || s.id}`}>
+                      Edit
+                    </button>
+                    <button type="button" class="danger" onClick={() => void remove(s)} aria-label={`Delete ${s.name || s.id}`}>
+                      Delete
+                    </button>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {list.data.data.map((s) => (
-                  <Fragment key={s.id}>
-                    <tr>
-                      <td data-label="Name" class="name">
-                        <a href={href(pathOf("stores", s.id))}>{s.name || s.id}</a>
-                        <div>
-                          <code class="muted">{s.id}</code>
-                        </div>
-                      </td>
-                      <td data-label="Status">
-                        <StatusBadge status={s.status} />
-                      </td>
-                      <td data-label="Files">
-                        {s.file_counts.completed} of {s.file_counts.total} ready
-                        {s.file_counts.in_progress ? `, ${s.file_counts.in_progress} processing` : ""}
-                        {s.file_counts.failed ? `, ${s.file_counts.failed} failed` : ""}
-                      </td>
-                      <td data-label="Usage">{formatBytes(s.usage_bytes)}</td>
-                      <td data-label="Expires">{s.expires_after ? `${s.expires_after.days} d idle (${formatTime(s.expires_at)})` : "never"}</td>
-                      <td data-label="Actions" class="actions">
-                        <button type="button" class="secondary" aria-expanded={editing === s.id} onClick={() => setEditing(editing === s.id ? null : s.id)} aria-label={`Edit ${s.name || s.id}`}>
-                          Edit
-                        </button>
-                        <button type="button" class="danger" onClick={() => void remove(s)} aria-label={`Delete ${s.name || s.id}`}>
-                          Delete
-                        </button>
-                      </td>
-                    </tr>
-                    {editing === s.id ? (
-                      <tr>
-                        <td colSpan={6}>
-                          <StoreForm
-                            store={s}
-                            onCancel={() => setEditing(null)}
-                            onSaved={(saved) => {
-                              replace(saved);
-                              setEditing(null);
-                              setAnnounce(`Saved ${saved.name ?? saved.id}`);
-                            }}
-                          />
-                        </td>
-                      </tr>
-                    ) : null}
-                  </Fragment>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                {editing === s.id ? (
+                  <tr>
+                    <td colSpan={6}>
+                      <StoreForm
+                        store={s}
+                        onCancel={() => setEditing(null)}
+                        onSaved={(saved) => {
+                          replace(saved);
+                          setEditing(null);
+                          setAnnounce(`Saved ${saved.name ?? saved.id}`);
+                        }}
+                      />
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
+            ))}
+          </DataTable>
         ) : null}
         <LoadMore hasMore={!!list.data?.has_more} loading={more} onMore={() => void loadMore()} label="Load more stores" />
       </section>

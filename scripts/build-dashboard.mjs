@@ -12,8 +12,8 @@ export async function buildDashboard({ watch = false } = {}) {
   if (watch && result && "on" in result) {
     await new Promise((resolve, reject) =>
       result.on("event", (e) => {
-        if (e.type === "END") resolve(undefined);
-        if (e.type === "ERROR") reject(e.error);
+        if (e.code === "END") resolve(undefined);
+        if (e.code === "ERROR") reject(e.error);
       }),
     );
   }

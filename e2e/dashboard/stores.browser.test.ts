@@ -38,6 +38,25 @@ describe("vector stores in the dashboard", () => {
     expect(await row.innerText()).toContain("0 of 0 ready");
   });
 
+  it("shows a refused create's error with its request id and keeps every typed value", async () => {
+    const form = page.getByRole("form", { name: "Create a vector store" });
+    await form.getByLabel("Name").fill("Refused store");
+    await form.getByLabel("Expires after (days of inactivity, empty for never)").fill("7");
+    await form.getByRole("button", { name: "Add metadata entry" }).click();
+    const longKey = "k".repeat(65);
+    await form.getByLabel("Metadata key 1").fill(longKey);
+    await form.getByLabel("Metadata value 1").fill("v");
+    await form.getByRole("button", { name: "Create store" }).click();
+    const alert = form.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain("metadata");
+    expect(await alert.locator(".request-id").innerText()).toMatch(/^req_/);
+    expect(await form.getByLabel("Name").inputValue()).toBe("Refused store");
+    expect(await form.getByLabel("Expires after (days of inactivity, empty for never)").inputValue()).toBe("7");
+    expect(await form.getByLabel("Metadata key 1").inputValue()).toBe(longKey);
+    expect(await page.getByRole("link", { name: "Refused store" }).count()).toBe(0);
+  });
+
   it("attaches two files as a batch with static chunking, shows the batch progress and both files completed", async () => {
     await attachAndWait(page, storeId, ["budget.md", "roadmap.md"]);
     const batch = page.locator(".batch");

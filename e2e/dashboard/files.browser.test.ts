@@ -1,4 +1,5 @@
 // The dashboard in Chromium against a worker started like the e2e suites: assets + CSP, sign-in, the Files page.
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { API_KEY, startWorker, type RunningWorker } from "../harness";
@@ -56,7 +57,7 @@ describe("sign-in and files", () => {
     await page.context().close();
   });
 
-  it("signs in, shows the project, uploads several files with progress, filters, and deletes; names stay text", async () => {
+  it("signs in, shows the project, uploads several files with progress, filters, downloads and deletes; names stay text", async () => {
     const { page, problems } = await openDashboard(browser, worker.url);
     await signIn(page, API_KEY);
     expect(await page.locator(".project-id").innerText()).toBe("proj_e2e");
@@ -84,6 +85,11 @@ describe("sign-in and files", () => {
     await page.getByLabel("Filter by name").fill("notes");
     await expect.poll(() => table.locator("tbody tr").count()).toBe(1);
     await page.getByLabel("Filter by name").fill("");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download notes.md" }).click()]);
+    expect(download.suggestedFilename()).toBe("notes.md");
+    const saved = await download.path();
+    expect(readFileSync(saved, "utf8")).toBe("# Notes\n\nShelf stores files.");
 
     page.once("dialog", (d) => void d.accept());
     await page.getByRole("button", { name: "Delete notes.md" }).click();

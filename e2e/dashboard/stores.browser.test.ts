@@ -66,6 +66,12 @@ describe("vector stores in the dashboard", () => {
     await page.getByRole("heading", { name: storeName, level: 1 }).waitFor();
     const summary = page.getByRole("region", { name: "Summary" });
     await summary.getByText("2 completed").waitFor();
+    await page.getByLabel("Show").selectOption("failed");
+    await page.getByText("No failed files.").waitFor();
+    await page.getByLabel("Show").selectOption("completed");
+    await page.getByRole("row").filter({ hasText: "roadmap.md" }).waitFor();
+    expect(await page.getByRole("table").locator("tbody tr").count()).toBe(2);
+    await page.getByLabel("Show").selectOption("");
   });
 
   it("shows an unsupported file's error with its request id and keeps the selection", async () => {

@@ -1,6 +1,6 @@
 // Loads and renders the page of the current path (each page a lazily imported module), or a not-found message.
 import type { ComponentType } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { asApiError, type ApiCallError } from "../api/errors";
 import { matchPath } from "../router";
 import { ROUTES, type PageProps } from "../routes";
@@ -11,6 +11,12 @@ export function PageOutlet({ path }: { path: string }) {
   const found = ROUTES.map((r) => ({ r, params: matchPath(r.pattern, path) })).find((m) => m.params);
   const [Page, setPage] = useState<{ C: ComponentType<PageProps>; pattern: string } | null>(null);
   const [error, setError] = useState<ApiCallError | null>(null);
+  const first = useRef(true);
+  // After an in-app navigation, focus moves to <main> so keyboard and screen-reader users start at the new page.
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else document.getElementById("main")?.focus();
+  }, [path]);
   useEffect(() => {
     if (!found) return;
     let live = true;

@@ -1,4 +1,4 @@
-// One file batch with a live progress bar, polled as the API's `openai-poll-after-ms` says until it is done.
+// One file batch with a live progress bar, polled as the API's `openai-poll-after-ms` says until it is done; cancel.
 import { useState } from "preact/hooks";
 import { asApiError, type ApiCallError } from "../../api/errors";
 import type { FileBatch } from "../../api/types";
@@ -28,6 +28,14 @@ export function BatchProgress({ initial, onSettled }: { initial: FileBatch; onSe
       return null;
     }
   });
+  const cancel = async () => {
+    try {
+      setBatch(await api.post<FileBatch>(`/v1/vector_stores/${encodeURIComponent(batch.vector_store_id)}/file_batches/${encodeURIComponent(batch.id)}/cancel`));
+      onSettled();
+    } catch (e) {
+      setError(asApiError(e));
+    }
+  };
   const c = batch.file_counts;
   const done = c.completed + c.failed + c.cancelled;
   return (
@@ -38,6 +46,11 @@ export function BatchProgress({ initial, onSettled }: { initial: FileBatch; onSe
         <span>
           {done} of {c.total} processed ({c.completed} completed, {c.failed} failed, {c.cancelled} cancelled)
         </span>
+        {batch.status === "in_progress" ? (
+          <button type="button" class="danger" onClick={() => void cancel()} aria-label={`Cancel batch ${batch.id}`}>
+            Cancel
+          </button>
+        ) : null}
       </div>
       <ProgressBar value={done} max={c.total} label={`Batch ${batch.id}`} />
       <ErrorNotice error={error} />

@@ -8,10 +8,10 @@ import { formatBytes } from "../../format";
 import { href, pathOf } from "../../router";
 import { AttributesForm } from "./attributes-form";
 
-/** `names` maps file ids to filenames (files deleted from the project show their id). */
-export function StoreFiles({ files, names, onUpdated, onDetach }: { files: VectorStoreFile[]; names: Map<string, string>; onUpdated: (f: VectorStoreFile) => void; onDetach: (f: VectorStoreFile, label: string) => void }) {
+/** `names` maps file ids to filenames (files deleted from the project show their id); `emptyText` shows for none. */
+export function StoreFiles({ files, names, emptyText, onUpdated, onDetach }: { files: VectorStoreFile[]; names: Map<string, string>; emptyText: string; onUpdated: (f: VectorStoreFile) => void; onDetach: (f: VectorStoreFile, label: string) => void }) {
   const [editing, setEditing] = useState<string | null>(null);
-  if (files.length === 0) return <p>No files in this store yet: attach some above.</p>;
+  if (files.length === 0) return <p>{emptyText}</p>;
   return (
     <DataTable caption="Files in this store" columns={["File", "Status", "Usage", "Attributes", "Actions"]}>
       {files.map((f) => {

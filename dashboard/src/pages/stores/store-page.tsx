@@ -25,7 +25,8 @@ export function StorePage({ params }: PageProps) {
   const { api } = useSession();
   const base = `/v1/vector_stores/${encodeURIComponent(id)}`;
   const store = useLoad(() => api.get<VectorStore>(base), [api, id]);
-  const files = useLoad(() => api.get<ListPage<VectorStoreFile>>(`${base}/files`, { limit: FILES_PAGE }), [api, id]);
+  const [status, setStatus] = useState("");
+  const files = useLoad(() => api.get<ListPage<VectorStoreFile>>(`${base}/files`, { limit: FILES_PAGE, filter: status }), [api, id, status]);
   const project = useLoad(() => listAllFiles(api), [api]);
   const action = useAction();
   const [batches, setBatches] = useState<FileBatch[]>([]);
@@ -41,7 +42,7 @@ export function StorePage({ params }: PageProps) {
   const refresh = async (): Promise<number | null> => {
     const res = await api.call<VectorStore>("GET", base);
     store.update(() => res.body);
-    const page = await api.get<ListPage<VectorStoreFile>>(`${base}/files`, { limit: FILES_PAGE });
+    const page = await api.get<ListPage<VectorStoreFile>>(`${base}/files`, { limit: FILES_PAGE, filter: status });
     // Pages loaded beyond the first stay (minus files the fresh first page now holds).
     files.update((cur) => (cur.data.length > FILES_PAGE ? { ...cur, data: [...page.data, ...cur.data.slice(FILES_PAGE).filter((f) => !page.data.some((p) => p.id === f.id))] } : page));
     return res.body.status === "in_progress" || page.data.some((f) => f.status === "in_progress") ? (pollAfterMs(res.headers) ?? DEFAULT_POLL_MS) : null;
@@ -62,7 +63,7 @@ export function StorePage({ params }: PageProps) {
     if (!last) return;
     setMore(true);
     await action.run(async () => {
-      const next = await api.get<ListPage<VectorStoreFile>>(`${base}/files`, { limit: FILES_PAGE, after: last });
+      const next = await api.get<ListPage<VectorStoreFile>>(`${base}/files`, { limit: FILES_PAGE, filter: status, after: last });
       files.update((cur) => ({ ...next, data: [...cur.data, ...next.data] }));
     });
     setMore(false);
@@ -133,6 +134,16 @@ export function StorePage({ params }: PageProps) {
       <LiveStatus message={announce} />
       <section class="card" aria-labelledby="store-files-heading">
         <h2 id="store-files-heading">Files in this store</h2>
+        <div class="toolbar">
+          <label for="status-filter">Show</label>
+          <select id="status-filter" value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
+            <option value="">all files</option>
+            <option value="in_progress">in progress</option>
+            <option value="completed">completed</option>
+            <option value="failed">failed</option>
+            <option value="cancelled">cancelled</option>
+          </select>
+        </div>
         <ErrorNotice error={files.error} />
         <ErrorNotice error={action.error} onDismiss={action.clear} />
         {processing ? <p class="hint" aria-live="polite">Processing… this list updates by itself.</p> : null}
@@ -140,6 +151,7 @@ export function StorePage({ params }: PageProps) {
           <StoreFiles
             files={files.data.data}
             names={names}
+            emptyText={status ? `No ${status.replace("_", " ")} files.` : "No files in this store yet: attach some above."}
             onDetach={(f, label) => void detach(f, label)}
             onUpdated={(f) => {
               files.update((cur) => ({ ...cur, data: cur.data.map((x) => (x.id === f.id ? f : x)) }));

@@ -1,9 +1,11 @@
-// One `vitest run` runs both projects: "workers" (inside workerd, storage isolated per file) and "e2e" (Node + the official SDKs).
+// One `vitest run` runs the projects: "workers" (inside workerd, storage isolated per file), "e2e" (Node + the official
+// SDKs) and "browser" (Chromium driving the dashboard). The dashboard is built once first (globalSetup).
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    globalSetup: ["./test/vitest-global-setup.ts"],
     projects: [
       {
         plugins: [
@@ -26,6 +28,17 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Each e2e file starts its own worker; two at once is what 2 cores take.
           maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: "browser",
+          include: ["e2e/**/*.browser.test.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // Each file starts a worker and a Chromium: one file at a time on 2 cores.
+          maxWorkers: 1,
         },
       },
     ],

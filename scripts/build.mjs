@@ -1,9 +1,12 @@
-// `npm run build`: bundle the worker as `wrangler deploy` would (no account needed) and print its size.
+// `npm run build`: build the dashboard, then bundle the worker as `wrangler deploy` would (no account needed) and print its size.
 import { execFileSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { readFileSync } from "node:fs";
+import { buildDashboard } from "./build-dashboard.mjs";
 
+// wrangler.toml's [assets] directory must hold the built dashboard before wrangler bundles.
+await buildDashboard();
 const outdir = "dist";
 execFileSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", outdir], {
   stdio: "inherit",

@@ -1,4 +1,4 @@
-// Bearer auth: every key maps to a project; objects of other projects are invisible (answered as 404).
+// Bearer auth: every key maps to a project (named in the `openai-project` answer header); objects of other projects are invisible (answered as 404).
 import type { MiddlewareHandler } from "hono";
 import { loadConfig } from "../config";
 import { unauthorized } from "./errors";
@@ -11,5 +11,7 @@ export const requireApiKey: MiddlewareHandler<AppEnv> = async (c, next) => {
   const project = loadConfig(c.env).apiKeys.get(match[1]!);
   if (!project) throw unauthorized("Incorrect API key provided.");
   c.set("projectId", project);
+  // As OpenAI's API does: the answer names the key's project (the dashboard shows it; no extra endpoint needed).
+  c.header("openai-project", project);
   await next();
 };

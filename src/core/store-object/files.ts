@@ -73,3 +73,25 @@ export interface FileTextWindow {
   /** The text of [start, min(end, length)). */
   text: string;
 }
+
+/**
+ * One chunk of a completed file, as the chunker wrote it: `start_char`/`end_char` are UTF-16 offsets into the file's
+ * parsed text (the same text FileTextWindow reads), `token_count` counts the chunker's tokens, pages are 1-based
+ * (null for formats without pages).
+ */
+export interface FileChunk {
+  chunk_index: number;
+  text: string;
+  start_char: number;
+  end_char: number;
+  token_count: number;
+  page_start: number | null;
+  page_end: number | null;
+}
+
+/** A page of a file's chunks in chunk_index order; `chunks` is empty until the file completed. */
+export interface FileChunkPage {
+  status: StoreFileStatus;
+  chunks: FileChunk[];
+  hasMore: boolean;
+}

@@ -2,7 +2,7 @@
 // src/platform/store-object/object.ts implements it; the composition root checks that its stubs satisfy this port.
 import type { Attributes, Filter } from "../ports";
 import type { DirectoryFileFilter } from "../search/directory-file-filter";
-import type { AttachSpec, Attached, BatchState, FileListQuery, FileTextWindow, LastErrorCode, StoreFileRow } from "./files";
+import type { AttachSpec, Attached, BatchState, FileChunkPage, FileListQuery, FileTextWindow, LastErrorCode, StoreFileRow } from "./files";
 import type { ScoredChunk, StoreSearchInput } from "./search";
 import type { SliceClaim, SliceWrite, SliceWritten } from "./slices";
 import type { StoreInit, StoreSummary } from "./summary";
@@ -29,6 +29,8 @@ export interface StoreFilesPort {
   getFile(fileId: string): Promise<StoreFileRow | null>;
   /** Characters [start, end) of a file's parsed text (see FileTextWindow); null when the file is not attached. */
   fileText(fileId: string, start: number, end: number): Promise<FileTextWindow | null>;
+  /** Up to `limit` chunks of a completed file with chunk_index > `afterIndex` (−1: from the first); null when not attached. */
+  fileChunks(fileId: string, afterIndex: number, limit: number): Promise<FileChunkPage | null>;
   listFiles(q: FileListQuery): Promise<{ rows: StoreFileRow[]; hasMore: boolean } | "bad_cursor">;
   /** Null when the file is not attached. */
   updateAttributes(fileId: string, attributes: Attributes | null): Promise<StoreFileRow | null>;

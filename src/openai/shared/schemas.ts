@@ -68,7 +68,8 @@ export function resolveChunking(strategy: ChunkingStrategyParam | undefined): { 
   return { maxTokens: strategy.static.max_chunk_size_tokens, overlapTokens: strategy.static.chunk_overlap_tokens };
 }
 
-const intFromQuery = (min: number, max: number, fallback: number) =>
+/** A `limit` query parameter: an integer string in [min, max], `fallback` when absent or empty. */
+export const intFromQuery = (min: number, max: number, fallback: number) =>
   z
     .string()
     .optional()

@@ -1,20 +1,15 @@
 // SQL over the store object's `chunks` (+ their analysed terms in FTS5 `chunks_terms`) and `vectors` tables.
 import type { Chunk } from "../../core/ports";
+import type { FileChunk } from "../../core/store-object/files";
 import { indexText } from "../../core/search/language";
 import type { Sql } from "./sql";
 import { nextSequence } from "./meta";
 
-export interface ChunkRow {
+/** A row of `chunks`: the chunk as the core sees it (FileChunk) plus its store-wide id, file and generation. */
+export interface ChunkRow extends FileChunk {
   chunk_id: number;
   file_id: string;
   generation: number;
-  chunk_index: number;
-  text: string;
-  start_char: number;
-  end_char: number;
-  token_count: number;
-  page_start: number | null;
-  page_end: number | null;
 }
 
 /**
@@ -96,6 +91,15 @@ export function deleteFileChunks(sql: Sql, fileId: string, exceptGeneration?: nu
 /** The chunks of a file's generation that overlap characters [start, end), in order. */
 export function chunksOverlapping(sql: Sql, fileId: string, generation: number, start: number, end: number): Array<Pick<ChunkRow, "text" | "start_char" | "end_char">> {
   return sql.all(`SELECT text, start_char, end_char FROM chunks WHERE file_id = ? AND generation = ? AND end_char > ? AND start_char < ? ORDER BY chunk_index`, fileId, generation, start, end);
+}
+
+/** Up to `limit` chunks of a file generation after chunk_index `afterIndex`, in order (for the content endpoint's chunk view). */
+export function chunksPage(sql: Sql, fileId: string, generation: number, afterIndex: number, limit: number): FileChunk[] {
+  return sql.all(
+    `SELECT chunk_index, text, start_char, end_char, token_count, page_start, page_end FROM chunks
+     WHERE file_id = ? AND generation = ? AND chunk_index > ? ORDER BY chunk_index LIMIT ?`,
+    fileId, generation, afterIndex, limit,
+  );
 }
 
 /** Length of a file generation's parsed text: the furthest chunk end (0 without chunks). */

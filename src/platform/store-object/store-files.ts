@@ -2,7 +2,7 @@
 import * as filesTable from "./files-table";
 import * as batchesTable from "./batches-table";
 import * as chunksTable from "./chunks-table";
-import type { AttachSpec, Attached, BatchState, FileListQuery, FileTextWindow, LastErrorCode, StoreFileRow } from "../../core/store-object/files";
+import type { AttachSpec, Attached, BatchState, FileChunkPage, FileListQuery, FileTextWindow, LastErrorCode, StoreFileRow } from "../../core/store-object/files";
 import type { Checkpoint, SliceClaim, SliceWrite, SliceWritten } from "../../core/store-object/slices";
 import type { Attributes } from "../../core/ports";
 import { noteIngestActivity } from "./recovery";
@@ -90,6 +90,15 @@ export abstract class StoreObjectFiles extends StoreObjectCore {
     }
     if (to > at) parts.push(" ".repeat(to - at));
     return { status: row.status, filename: row.filename, length, text: parts.join("") };
+  }
+
+  /** A page of a completed file's chunks after chunk_index `afterIndex`; no chunks before it completed. */
+  fileChunks(fileId: string, afterIndex: number, limit: number): FileChunkPage | null {
+    const row = filesTable.getFile(this.sql, fileId);
+    if (!row) return null;
+    if (row.status !== "completed") return { status: row.status, chunks: [], hasMore: false };
+    const chunks = chunksTable.chunksPage(this.sql, fileId, row.generation, afterIndex, limit + 1);
+    return { status: row.status, chunks: chunks.slice(0, limit), hasMore: chunks.length > limit };
   }
 
   // --- file batches ----------------------------------------------------------------------

@@ -1,4 +1,4 @@
-// /v1/vector_stores/{id}/files: attach, list, retrieve, update attributes, detach, parsed content.
+// /v1/vector_stores/{id}/files: attach, list, retrieve, update attributes, detach, parsed content (whole, or as chunks).
 import { Hono } from "hono";
 import type { AppEnv } from "../../../http/app-env";
 import { badRequest, notFound } from "../../../http/errors";
@@ -9,8 +9,8 @@ import { listResponse } from "../../shared/list";
 import { pollAfter } from "../../shared/poll";
 import { resolveChunking } from "../../shared/schemas";
 import { liveStoreInScope, storeInScope } from "../store-scope";
-import { FileCreateParams, FileListParams, FileUpdateParams } from "./schemas";
-import { serializeVectorStoreFile } from "./serialize";
+import { FileContentQuery, FileCreateParams, FileListParams, FileUpdateParams } from "./schemas";
+import { serializeContentChunk, serializeVectorStoreFile } from "./serialize";
 import { resolveFileIds } from "../file-ids";
 
 export function vectorStoreFileRoutes() {
@@ -66,6 +66,18 @@ export function vectorStoreFileRoutes() {
   app.get("/:file_id/content", async (c) => {
     const store = await storeInScope(c);
     const fileId = pathId(c, "file_id", ID_PREFIX.file);
+    const q = queryParams(c, FileContentQuery);
+    if (q.view === "chunks") {
+      const page = await c.get("services").fileContent.chunks(store.id, fileId, q.page === undefined ? -1 : Number(q.page), q.limit);
+      if (!page) throw notFound("vector_store_file", fileId);
+      const last = page.chunks[page.chunks.length - 1];
+      return c.json({
+        object: "vector_store.file_content.page" as const,
+        data: page.chunks.map(serializeContentChunk),
+        has_more: page.hasMore,
+        next_page: page.hasMore && last ? String(last.chunk_index) : null,
+      });
+    }
     const text = await c.get("services").fileContent.parsedText(store.id, fileId);
     if (text === null) throw notFound("vector_store_file", fileId);
     return c.json({

@@ -1,0 +1,38 @@
+// The route table: each page is its own lazily loaded module (one dynamic import per page), plus the nav entries.
+import type { ComponentType } from "preact";
+
+/** Props every page receives: the params of its pattern. */
+export interface PageProps {
+  params: Record<string, string>;
+}
+
+/** A page: its hash pattern, document title, and loader (a dynamic import, so each page is its own chunk). */
+export interface RouteDef {
+  pattern: string;
+  title: string;
+  load: () => Promise<ComponentType<PageProps>>;
+}
+
+/** A nav link; `section` matches the first path segment so the current section is marked. */
+export interface NavEntry {
+  label: string;
+  path: string;
+  section: string;
+}
+
+/** Pages, first match wins. Add a page here and (if it is a section) in NAV. */
+export const ROUTES: RouteDef[] = [
+  { pattern: "/files", title: "Files", load: () => import("./pages/files/files-page").then((m) => m.FilesPage) },
+  { pattern: "/stores", title: "Vector stores", load: () => import("./pages/stores/stores-page").then((m) => m.StoresPage) },
+  { pattern: "/stores/:id", title: "Vector store", load: () => import("./pages/stores/store-page").then((m) => m.StorePage) },
+  { pattern: "/stores/:id/files/:fileId", title: "Chunks", load: () => import("./pages/chunks/chunk-inspector").then((m) => m.ChunkInspector) },
+];
+
+/** The sections in the main navigation. */
+export const NAV: NavEntry[] = [
+  { label: "Files", path: "/files", section: "files" },
+  { label: "Vector stores", path: "/stores", section: "stores" },
+];
+
+/** Where `/` goes. */
+export const HOME = "/files";

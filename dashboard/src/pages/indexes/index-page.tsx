@@ -2,13 +2,12 @@
 import type { LlamaIndex } from "../../api/search-types";
 import { ErrorNotice } from "../../components/error-notice";
 import { useLoad } from "../../hooks/use-load";
-import { usePoll } from "../../hooks/use-poll";
+import { DEFAULT_POLL_MS, usePolling } from "../../hooks/use-polling";
 import { href, pathOf } from "../../router";
 import type { PageProps } from "../../routes";
 import { useSession } from "../../session";
 import { IndexStatus } from "./index-status";
 import { RetrievePlayground } from "./retrieve-playground";
-import { SYNC_POLL_MS } from "./sync-poll";
 import "../../playground/playground.css";
 
 /** The index page; polls the index while it syncs. */
@@ -17,7 +16,11 @@ export function IndexPage({ params }: PageProps) {
   const id = params.id ?? "";
   const path = `/api/v1/indexes/${encodeURIComponent(id)}`;
   const index = useLoad(() => api.get<LlamaIndex>(path), [api, path]);
-  usePoll(index.data?.metadata.status === "syncing", index.reload, SYNC_POLL_MS);
+  usePolling(index.data?.metadata.status === "syncing", async () => {
+    await index.reload();
+    // LlamaCloud sends no poll hint for an index; its syncing guide polls every second (DEFAULT_POLL_MS).
+    return DEFAULT_POLL_MS;
+  });
   const i = index.data;
   return (
     <>

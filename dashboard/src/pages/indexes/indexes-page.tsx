@@ -4,10 +4,9 @@ import { ErrorNotice } from "../../components/error-notice";
 import { LoadMore } from "../../components/load-more";
 import { StatusBadge } from "../../components/status-badge";
 import { useAction, useLoad } from "../../hooks/use-load";
-import { usePoll } from "../../hooks/use-poll";
+import { DEFAULT_POLL_MS, usePolling } from "../../hooks/use-polling";
 import { href, pathOf } from "../../router";
 import { useSession } from "../../session";
-import { SYNC_POLL_MS } from "./sync-poll";
 import "../../playground/playground.css";
 
 /** Indexes per page of /api/v1/indexes. */
@@ -20,7 +19,11 @@ export function IndexesPage() {
   const more = useAction();
   const rows = list.data?.items ?? [];
   // Only the first page is refreshed; pages loaded later keep their last status until Refresh.
-  usePoll(!list.data?.next_page_token && rows.some((i) => i.metadata.status === "syncing"), list.reload, SYNC_POLL_MS);
+  usePolling(!list.data?.next_page_token && rows.some((i) => i.metadata.status === "syncing"), async () => {
+    await list.reload();
+    // LlamaCloud sends no poll hint for an index; its syncing guide polls every second (DEFAULT_POLL_MS).
+    return DEFAULT_POLL_MS;
+  });
   const loadMore = () =>
     more.run(async () => {
       const next = await api.get<TokenPage<LlamaIndex>>("/api/v1/indexes", { page_size: PAGE_SIZE, page_token: list.data?.next_page_token ?? undefined });

@@ -31,22 +31,24 @@ export function IndexPage({ params }: PageProps) {
       <ErrorNotice error={index.error} />
       {i ? (
         <>
-          <dl class="facts card">
-            <dt>ID</dt>
-            <dd>
-              <code>{i.id}</code>
-            </dd>
-            <dt>Source directory</dt>
-            <dd>
-              <a href={href(pathOf("directories", i.source_directory_id))}>{i.source_directory_id}</a>
-            </dd>
-            <dt>Vector store (export_config_id)</dt>
-            <dd>
-              <a href={href(pathOf("stores", i.export_config_id, "search"))}>{i.export_config_id}</a> <span class="muted">(search it with the OpenAI API)</span>
-            </dd>
-            <dt>Vector target</dt>
-            <dd>{i.vector_target}</dd>
-          </dl>
+          <div class="card">
+            <dl class="facts">
+              <dt>ID</dt>
+              <dd>
+                <code>{i.id}</code>
+              </dd>
+              <dt>Source directory</dt>
+              <dd>
+                <a href={href(pathOf("directories", i.source_directory_id))}>{i.source_directory_id}</a>
+              </dd>
+              <dt>Vector store (export_config_id)</dt>
+              <dd>
+                <a href={href(pathOf("stores", i.export_config_id, "search"))}>{i.export_config_id}</a> <span class="muted">(its search playground)</span>
+              </dd>
+              <dt>Vector target</dt>
+              <dd>{i.vector_target}</dd>
+            </dl>
+          </div>
           <IndexStatus index={i} onSynced={(next) => index.update(() => next)} onConflict={() => void index.reload()} />
           <RetrievePlayground indexId={i.id} />
         </>

@@ -1,5 +1,5 @@
 // An index's sync state: status badge, the failure message, run number and times, and the sync button (409 = running).
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import type { ApiCallError } from "../../api/errors";
 import type { LlamaIndex } from "../../api/search-types";
 import { ErrorNotice } from "../../components/error-notice";
@@ -16,6 +16,10 @@ export function IndexStatus({ index, onSynced, onConflict }: { index: LlamaIndex
   const [running, setRunning] = useState(false);
   const [conflict, setConflict] = useState<ApiCallError | null>(null);
   const status = index.metadata.status;
+  // The 409 said "running": once the index is no longer syncing, that is no longer true.
+  useEffect(() => {
+    if (status !== "syncing") setConflict(null);
+  }, [status]);
 
   const start = async () => {
     setConflict(null);

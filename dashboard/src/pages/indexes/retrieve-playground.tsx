@@ -61,7 +61,7 @@ export function RetrievePlayground({ indexId }: { indexId: string }) {
           <NumberField id="text-pipeline-weight" label="full_text_pipeline_weight (0–1)" value={form.textWeight} step={0.1} onInput={(textWeight) => set({ textWeight })} />
           <NumberField id="vector-pipeline-weight" label="vector_pipeline_weight (0–1)" value={form.vectorWeight} step={0.1} onInput={(vectorWeight) => set({ vectorWeight })} />
         </div>
-        <div class="row">
+        <div class="check">
           <input id="rerank" type="checkbox" checked={form.rerank} onChange={(e) => set({ rerank: e.currentTarget.checked })} />
           <label for="rerank">rerank</label>
         </div>

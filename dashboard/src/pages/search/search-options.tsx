@@ -51,7 +51,7 @@ export function SearchOptions({ form, onChange }: { form: SearchForm; onChange: 
             <input id="score-threshold" type="number" min={0} max={1} step={0.05} value={form.scoreThreshold} onInput={(e) => set({ scoreThreshold: e.currentTarget.value })} />
           </div>
         </div>
-        <div class="row">
+        <div class="check">
           <input id="hybrid" type="checkbox" checked={form.hybrid} onChange={(e) => set({ hybrid: e.currentTarget.checked })} />
           <label for="hybrid">Set hybrid weights (hybrid_search)</label>
         </div>
@@ -67,7 +67,7 @@ export function SearchOptions({ form, onChange }: { form: SearchForm; onChange: 
             </div>
           </div>
         ) : null}
-        <div class="row">
+        <div class="check">
           <input id="rewrite-query" type="checkbox" checked={form.rewriteQuery} onChange={(e) => set({ rewriteQuery: e.currentTarget.checked })} />
           <label for="rewrite-query">rewrite_query (the rewritten query is shown with the results)</label>
         </div>

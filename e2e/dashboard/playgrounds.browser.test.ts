@@ -109,8 +109,12 @@ describe("search playground", () => {
     await page.getByRole("heading", { level: 1, name: `Search Reef “Ω” <i>store</i>` }).waitFor();
     expect(await page.locator("main i").count()).toBe(0);
 
+    // A form the API would refuse anyway is explained before any call; the message follows the form as it is fixed.
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    expect(await page.getByRole("alert").innerText()).toBe("Type a query.");
     const query = `coral "reefs" it's Zürich’s 東京 \\ $HOME`;
     await page.getByLabel("Query", { exact: true }).fill(query);
+    expect(await page.getByRole("alert").count()).toBe(0);
     await page.getByRole("button", { name: "Add condition" }).click();
     await page.getByLabel("Attribute").fill("topic");
     await page.getByLabel("Operator").selectOption("in");

@@ -32,14 +32,15 @@ export function SearchPage({ params }: PageProps) {
   const store = useLoad(() => api.get<VectorStore>(storePath), [api, storePath]);
   const [form, setForm] = useStoredState(`shelf.search.${storeId}`, emptySearchForm);
   const [result, setResult] = useState<{ page: SearchResultsPage; queries: string[] } | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  // Set by a submit; the message then follows the form as it is fixed.
+  const [submitted, setSubmitted] = useState(false);
   const [announce, setAnnounce] = useState("");
   const action = useAction();
   const built = tryBuild(form);
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    setProblem(built.problem);
+    setSubmitted(true);
     const body = built.body;
     if (!body) return;
     await action.run(async () => {
@@ -60,9 +61,9 @@ export function SearchPage({ params }: PageProps) {
       <form class="card search-form" onSubmit={submit} noValidate>
         <SearchOptions form={form} onChange={setForm} />
         <FilterBuilder root={form.filter} onChange={(filter) => setForm((cur) => ({ ...cur, filter }))} />
-        {problem ? (
+        {submitted && built.problem ? (
           <p class="error" role="alert">
-            {problem}
+            {built.problem}
           </p>
         ) : null}
         <div class="row">

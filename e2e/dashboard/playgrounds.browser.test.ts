@@ -105,7 +105,10 @@ describe("search playground", () => {
     const { page, problems } = await openDashboard(browser, worker.url, 380);
     await signIn(page, API_KEY);
     await page.goto(`/#/search`);
-    await page.getByRole("link", { name: `Reef “Ω” <i>store</i>`, exact: true }).click();
+    await page.getByRole("link", { name: `Reef “Ω” <i>store</i>`, exact: true }).waitFor();
+    // A user reaches the playground from the store's page.
+    await page.goto(`/#/stores/${store.id}`);
+    await page.getByRole("link", { name: "Search this store" }).click();
     await page.getByRole("heading", { level: 1, name: `Search Reef “Ω” <i>store</i>` }).waitFor();
     expect(await page.locator("main i").count()).toBe(0);
 

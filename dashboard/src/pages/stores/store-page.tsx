@@ -8,7 +8,7 @@ import { StatusBadge } from "../../components/status-badge";
 import { formatBytes, formatTime } from "../../format";
 import { useAction, useLoad } from "../../hooks/use-load";
 import { DEFAULT_POLL_MS, pollAfterMs, usePolling } from "../../hooks/use-polling";
-import { href } from "../../router";
+import { href, pathOf } from "../../router";
 import type { PageProps } from "../../routes";
 import { useSession } from "../../session";
 import { AttachForm } from "./attach-form";
@@ -76,6 +76,9 @@ export function StorePage({ params }: PageProps) {
         <a href={href("/stores")}>← Vector stores</a>
       </p>
       <h1>{s ? s.name || s.id : "Vector store"}</h1>
+      <p>
+        <a href={href(pathOf("stores", id, "search"))}>Search this store</a>
+      </p>
       <ErrorNotice error={store.error} />
       {s ? (
         <section class="card" aria-labelledby="summary-heading">

@@ -218,14 +218,14 @@ describe("previous_response_id", () => {
     expect(unknown.upstream.length + malformed.upstream.length).toBe(0);
   });
 
-  it("replays a chained file_search with its results as a tool call and an unnumbered tool message", async () => {
+  it("replays a chained file_search with its results as a tool call and a tool message numbering them from [1]", async () => {
     const replies: FakeChatReply[] = [{ tool_calls: [{ name: "file_search", arguments: { queries: ["reef bleaching"] } }] }, { response: "They bleach in warm water [1]." }];
     const one = await create({ input: "Why do reefs bleach?", tools: [{ type: "file_search", vector_store_ids: [storeId] }] }, replies);
     const two = await create({ input: "Thanks.", previous_response_id: one.body.id }, [{ response: "Welcome." }]);
     const messages = two.upstream[0]!;
     expect(messages.map((m) => m.role)).toEqual(["user", "assistant", "tool", "assistant", "user"]);
-    expect(messages[2]!.content).toBe("reef.md (score " + messages[2]!.content.split("(score ")[1]!.split(")")[0] + ")\nCoral reefs bleach when the ocean warms.");
-    expect(messages[2]!.content).not.toMatch(/\[\d+\]/);
+    // Numbered, so that a follow-up answer citing "[1]" from the replayed search still gets its file_citation.
+    expect(messages[2]!.content).toBe("[1] reef.md (score " + messages[2]!.content.split("(score ")[1]!.split(")")[0] + ")\nCoral reefs bleach when the ocean warms.");
     expect(messages[3]!.content).toBe("They bleach in warm water.");
   });
 });

@@ -1,10 +1,8 @@
 // The route table: each page is its own lazily loaded module (one dynamic import per page), plus the nav entries.
 import type { ComponentType } from "preact";
+import type { PageProps } from "./page-props";
 
-/** Props every page receives: the params of its pattern. */
-export interface PageProps {
-  params: Record<string, string>;
-}
+
 
 /** A page: its hash pattern, document title, and loader (a dynamic import, so each page is its own chunk). */
 export interface RouteDef {

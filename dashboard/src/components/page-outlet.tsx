@@ -3,7 +3,8 @@ import type { ComponentType } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { asApiError, type ApiCallError } from "../api/errors";
 import { matchPath } from "../router";
-import { ROUTES, type PageProps } from "../routes";
+import type { PageProps } from "../page-props";
+import { ROUTES } from "../routes";
 import { ErrorNotice } from "./error-notice";
 
 /** Renders the first route matching `path`; sets the document title. */

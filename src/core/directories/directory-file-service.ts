@@ -6,6 +6,7 @@ import { newDirectoryFileId, nowIso } from "../ids";
 import type { Sequenced, TokenPage } from "../pagination";
 import { failed, missing, ok, type Result } from "../result";
 import type { DirectoryMetadata } from "./metadata";
+import { tellDirectoryChange, type DirectoryChangeListener } from "./directory-changes";
 
 export type { DirectoryFileRow };
 
@@ -22,18 +23,6 @@ export interface UpdateDirectoryFile {
   uniqueId?: string | null | undefined;
   metadata?: DirectoryMetadata | null | undefined;
   targetDirectoryId?: string | null | undefined;
-}
-
-/** Told after a directory's documents changed (add, upload, update, delete; a move changes both directories). */
-export type DirectoryChangeListener = (directoryIds: string[]) => Promise<void>;
-
-/** The change is committed: a listener that fails (e.g. the queue is down) is logged, never turned into an error. */
-export async function tellDirectoryChange(listener: DirectoryChangeListener, directoryIds: string[]): Promise<void> {
-  try {
-    await listener(directoryIds);
-  } catch (error) {
-    console.error(JSON.stringify({ level: "error", msg: "directory change not scheduled", directoryIds, error: String(error) }));
-  }
 }
 
 export class DirectoryFileService {

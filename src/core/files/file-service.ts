@@ -6,7 +6,7 @@ import { parsedPrefix } from "./blob-keys";
 import { deleteKeys, fileByteKeys, openFileBytes, type FileBytes } from "./file-blobs";
 import type { AttachmentService } from "../vector-stores/attachments";
 import { nowSeconds } from "../ids";
-import { tellDirectoryChange, type DirectoryChangeListener } from "../directories/directory-file-service";
+import { tellDirectoryChange, type DirectoryChangeListener } from "../directories/directory-changes";
 
 export type { FileRow };
 

@@ -6,7 +6,7 @@ import { LoadMore } from "../../components/load-more";
 import { StatusBadge } from "../../components/status-badge";
 import { useAction, useLoad } from "../../hooks/use-load";
 import { href, pathOf } from "../../router";
-import type { PageProps } from "../../routes";
+import type { PageProps } from "../../page-props";
 import { useSession } from "../../session";
 import { ChunkCard } from "./chunk-card";
 import { ChunkMap } from "./chunk-map";

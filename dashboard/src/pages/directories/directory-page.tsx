@@ -7,7 +7,7 @@ import { LiveStatus } from "../../components/live-status";
 import { LoadMore } from "../../components/load-more";
 import { useAction, useLoad } from "../../hooks/use-load";
 import { href } from "../../router";
-import type { PageProps } from "../../routes";
+import type { PageProps } from "../../page-props";
 import { useSession } from "../../session";
 import { AddFileForms } from "./add-file-forms";
 import { DirectoryIndexes } from "./directory-indexes";

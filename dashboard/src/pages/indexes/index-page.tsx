@@ -4,7 +4,7 @@ import { ErrorNotice } from "../../components/error-notice";
 import { useLoad } from "../../hooks/use-load";
 import { DEFAULT_POLL_MS, usePolling } from "../../hooks/use-polling";
 import { href, pathOf } from "../../router";
-import type { PageProps } from "../../routes";
+import type { PageProps } from "../../page-props";
 import { useSession } from "../../session";
 import { IndexStatus } from "./index-status";
 import { RetrievePlayground } from "./retrieve-playground";

@@ -7,7 +7,7 @@ import { LiveStatus } from "../../components/live-status";
 import { useAction, useLoad } from "../../hooks/use-load";
 import { useStoredState } from "../../hooks/use-stored-state";
 import { href, pathOf } from "../../router";
-import type { PageProps } from "../../routes";
+import type { PageProps } from "../../page-props";
 import { useSession } from "../../session";
 import { CodePanel } from "./code-panel";
 import { FilterBuilder } from "./filter-builder";

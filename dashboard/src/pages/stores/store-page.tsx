@@ -9,7 +9,7 @@ import { formatBytes, formatTime } from "../../format";
 import { useAction, useLoad } from "../../hooks/use-load";
 import { DEFAULT_POLL_MS, pollAfterMs, usePolling } from "../../hooks/use-polling";
 import { href, pathOf } from "../../router";
-import type { PageProps } from "../../routes";
+import type { PageProps } from "../../page-props";
 import { useSession } from "../../session";
 import { AttachForm } from "./attach-form";
 import { BatchProgress } from "./batch-progress";

@@ -130,6 +130,46 @@ describe("responses.create with file_search", () => {
     expect(response.status).toBe("failed");
     expect(response.error?.code).toBe("server_error");
     expect(response.error?.message).toContain("upstream exploded");
+    // The endpoint's address (configuration) is not shown to API clients.
+    expect(response.error?.message).not.toContain("127.0.0.1");
+  });
+
+  it("answers a call of a tool that was not offered as an unknown tool and lets the model go on, so the response ends in text", async () => {
+    upstream.script = [
+      { toolCalls: [{ name: "web_search", arguments: JSON.stringify({ q: "reefs" }) }] },
+      (body) => {
+        const tool = body.messages.find((m) => m.role === "tool")?.content ?? "";
+        if (!tool.includes("no tool named 'web_search'") || !tool.includes("file_search")) return { status: 400, error: `unexpected tool message: ${tool}` };
+        return { content: "Reefs bleach in warm water." };
+      },
+    ];
+    const response = await client.responses.create({ model: "gpt-test", input: "Why do reefs bleach?", tools: tools() });
+    expect(response.status).toBe("completed");
+    expect(response.output_text).toBe("Reefs bleach in warm water.");
+    expect(seen).toHaveLength(2);
+  });
+
+  it("reports an upstream 4xx about a tool's schema as a failure instead of dropping the tools", async () => {
+    upstream.script = [{ status: 400, error: "Invalid 'tools[1].function.name': string does not match pattern." }];
+    const response = await client.responses.create({ model: "gpt-test", input: "Hi", tools: tools() });
+    expect(response.status).toBe("failed");
+    expect(response.error?.message).toContain("Invalid 'tools[1].function.name'");
+    expect(seen).toHaveLength(1);
+  });
+
+  it("cites nothing by fallback for a search whose files are unlikely answers, or for an empty answer", async () => {
+    upstream.script = [
+      { toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: ["quantum chromodynamics lattice gauge"] }) }] },
+      { content: "I could not find that." },
+    ];
+    const unlikely = await client.responses.create({ model: "gpt-test", input: "QCD?", tools: tools(), include: ["file_search_call.results"] });
+    const results = (unlikely.output[0] as OpenAI.Responses.ResponseFileSearchToolCall).results ?? [];
+    expect(results.every((r) => (r.score ?? 0) < 0.5)).toBe(true);
+    const part = (unlikely.output[1] as OpenAI.Responses.ResponseOutputMessage).content[0] as OpenAI.Responses.ResponseOutputText;
+    expect(part.annotations).toEqual([]);
+    upstream.script = [{ toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: ["coral reefs bleach ocean warms"] }) }] }, { content: "" }];
+    const empty = await client.responses.create({ model: "gpt-test", input: "Reefs?", tools: tools() });
+    expect(((empty.output[1] as OpenAI.Responses.ResponseOutputMessage).content[0] as OpenAI.Responses.ResponseOutputText).annotations).toEqual([]);
   });
 
   it("marks a response cut by the upstream's length limit incomplete", async () => {
@@ -200,6 +240,8 @@ describe("validation before any model call", () => {
     [{ tools: [{ type: "file_search", vector_store_ids: ["vs_x"], ranking_options: { hybrid_search: { embedding_weight: 0, text_weight: 0 } } }] }, "tools[0].ranking_options.hybrid_search"],
     [{ include: ["nonsense"] }, "include[0]"],
     [{ metadata: Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`k${i}`, "v"])) }, "metadata"],
+    [{ conversation: "conv_123" }, "conversation"],
+    [{ prompt: { id: "pmpt_123" } }, "prompt"],
   ])("400 for %j naming %s", async (extra, param) => {
     const error = await client.responses.create({ model: "gpt-test", input: "Hi", ...(extra as object) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
@@ -263,6 +305,17 @@ describe("stored responses", () => {
     expect(part?.type === "output_text" ? part.annotations : null).toEqual([
       { type: "file_citation", file_id: fileIds["reef.md"], filename: "reef.md", index: "As said, warming water".length },
     ]);
+  });
+
+  it("refuses two input items with one id (stored items are named by their ids)", async () => {
+    upstream.script = [{ content: "First." }];
+    const one = await client.responses.create({ model: "gpt-test", input: "Hi" });
+    const output = one.output as OpenAI.Responses.ResponseInputItem[];
+    const error = await client.responses.create({ model: "gpt-test", input: [...output, ...output, { role: "user", content: "again" }] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect((error as BadRequestError).param).toBe("input[1]");
+    expect((error as BadRequestError).message).toContain(`Duplicate item found with id '${one.output[0]!.id}'.`);
+    expect(seen).toHaveLength(1);
   });
 
   it("retrieves a stored response, with file_search results only when include asks", async () => {

@@ -21,5 +21,7 @@ export function transcriptOf(events: readonly ChatEvent[]): ChatMessage[] {
 /** The session's generated_title: the first prompt on one line, at most 80 characters. */
 export function titleOf(prompt: string): string {
   const line = prompt.replace(/\s+/g, " ").trim();
-  return line.length <= 80 ? line : `${line.slice(0, 79)}…`;
+  // Counted in code points, so a cut never splits a surrogate pair (an emoji).
+  const points = [...line];
+  return points.length <= 80 ? line : `${points.slice(0, 79).join("")}…`;
 }

@@ -77,11 +77,19 @@ export class ChatModelError extends Error {
 
 /**
  * The upstream rejected the request because the model cannot call tools (Ollama answers 400 "… does not support
- * tools"): a 4xx other than 429 whose message mentions tools (notes §7.5).
+ * tools"): a 4xx other than 429 whose message says tools are unsupported (notes §7.5).
  */
 export function rejectsTools(error: unknown): boolean {
-  return error instanceof ChatModelError && error.status !== null && error.status >= 400 && error.status < 500 && error.status !== 429 && /tool/i.test(error.message);
+  return error instanceof ChatModelError && error.status !== null && error.status >= 400 && error.status < 500 && error.status !== 429 && TOOLS_UNSUPPORTED.test(error.message);
 }
+
+/**
+ * What servers say when a model cannot call tools: Ollama "… does not support tools", vLLM "\"auto\" tool choice requires
+ * --enable-auto-tool-choice …", and the generic "tools are not supported" / "function calling is not supported". Any
+ * other 4xx that mentions tools (an invalid schema, a bad tool_choice) is a real error and is reported.
+ */
+const TOOLS_UNSUPPORTED =
+  /(?:does not|doesn't|do not|cannot|can't) support (?:tools|tool calling|tool use|function calling|functions)|(?:tools|tool calling|tool use|function calling|functions) (?:is|are) not supported|enable-auto-tool-choice/i;
 
 /**
  * One streamed call: yields the answer's text deltas as the upstream writes them and returns the whole ChatResult

@@ -9,6 +9,8 @@ import { StreamedMessage } from "./streamed-message";
 export const MAX_MODEL_CALLS = 4;
 /** Files cited by default when the model searched but cited nothing (notes §7.4). */
 const FALLBACK_CITATIONS = 3;
+/** Only files at least as likely to answer as not are cited by the fallback (README "What a score means"). */
+const FALLBACK_MIN_SCORE = 0.5;
 
 /** Runs one search over the request's stores with the tool's options; throws on failure (never answers empty instead). */
 export type FileSearchRunner = (queries: string[]) => Promise<FileSearchResult[]>;
@@ -183,11 +185,15 @@ export async function* runResponse(model: ChatModel, run: ResponseRun): AsyncGen
     messages.push({ role: "system", content: `Sources from the user's documents:\n\n${text}` });
   }
 
-  /** The fallback when the answer cites nothing after a search: the top files of the last search, at the end (notes §7.4). */
+  /**
+   * The fallback when a text answer cites nothing after a search: the last search's top files that are more likely than
+   * not to answer (score ≥ 0.5, the calibrated midpoint), at the end (notes §7.4). None for an empty or JSON answer.
+   */
   const fallback = (text: string): FileCitation[] => {
-    if (!searched) return [];
+    if (!searched || !citing || text.trim() === "") return [];
     const index = [...text].length;
-    const files = [...new Map(lastResults.map((r) => [r.file_id, r])).values()].slice(0, FALLBACK_CITATIONS);
+    const likely = lastResults.filter((r) => r.score >= FALLBACK_MIN_SCORE);
+    const files = [...new Map(likely.map((r) => [r.file_id, r])).values()].slice(0, FALLBACK_CITATIONS);
     return files.map((r) => ({ type: "file_citation" as const, file_id: r.file_id, filename: r.filename, index }));
   };
 
@@ -245,7 +251,9 @@ export async function* runResponse(model: ChatModel, run: ResponseRun): AsyncGen
     usage.output += result.usage.outputTokens;
     const cut = result.finish === "length" || result.finish === "content_filter";
     const offered = new Set(tools.map((t) => t.name));
-    const calls = cut ? [] : result.toolCalls.filter((t) => offered.has(t.name));
+    // Tool calls on a call that offered none are ignored; a call of a tool that was not offered is answered below
+    // ("unknown tool"), so a model that invents a tool name gets another turn instead of ending in an empty answer.
+    const calls = cut || tools.length === 0 ? [] : result.toolCalls;
     const answered = calls.length === 0;
     if (answered && !message) {
       // Every response ends in a message, even an empty one.
@@ -263,6 +271,10 @@ export async function* runResponse(model: ChatModel, run: ResponseRun): AsyncGen
     messages.push({ role: "assistant", content: result.content, toolCalls: calls });
     const clientCalls: ChatToolCall[] = [];
     for (const toolCall of calls) {
+      if (!offered.has(toolCall.name)) {
+        messages.push({ role: "tool", toolCallId: toolCall.id, content: `There is no tool named '${toolCall.name}'. The tools you can call: ${[...offered].join(", ")}.` });
+        continue;
+      }
       if (toolCall.name !== FILE_SEARCH_FUNCTION.name || !run.fileSearch) {
         clientCalls.push(toolCall);
         continue;

@@ -15,7 +15,9 @@ export type TranscriptFailure =
   /** A function_call_output whose call_id no earlier function_call has (or one already answered). */
   | { kind: "orphan_output"; param: string; callId: string }
   /** A function_call that something other than its function_call_output follows, or that nothing answers. */
-  | { kind: "missing_output"; callId: string };
+  | { kind: "missing_output"; callId: string }
+  /** Two input items with one id (ids name stored items: input_items pages and item_reference need them unique). */
+  | { kind: "duplicate_item"; param: string; id: string };
 
 export type TranscriptResult<T> = { ok: true; value: T } | { ok: false; error: TranscriptFailure };
 
@@ -68,15 +70,18 @@ export async function storeInput(input: string | InputItemParam[] | undefined, f
   if (input === undefined) return { ok: true, value: [] };
   if (typeof input === "string") return { ok: true, value: [{ id: newMessageId(), type: "message", role: "user", status: "completed", content: [{ type: "input_text", text: input }] }] };
   const items: StoredItem[] = [];
+  const ids = new Set<string>();
   for (const [i, item] of input.entries()) {
     const stored = await storeItem(item, `input[${i}]`, findItem);
     if (!stored.ok) return stored;
+    if (ids.has(stored.value.id)) return fail({ kind: "duplicate_item", param: `input[${i}]`, id: stored.value.id });
+    ids.add(stored.value.id);
     items.push(stored.value);
   }
   return { ok: true, value: items };
 }
 
-/** The tool message replaying a search: each result as "filename (score)" and its text, unnumbered (this turn numbers its own sources). */
+/** The tool message replaying a search: each result as "[n] filename (score)" and its text, numbered from `firstNumber`. */
 export function replayedResults(results: FileSearchResult[], firstNumber: number): string {
   if (results.length === 0) return "No matching passages were found.";
   return results.map((r, i) => `[${firstNumber + i}] ${r.filename} (score ${r.score.toFixed(2)})\n${r.text}`).join("\n\n");

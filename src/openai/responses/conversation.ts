@@ -28,6 +28,8 @@ export function transcriptError(failure: TranscriptFailure): ApiError {
       return badRequest(`Item with id '${failure.id}' not found.`, failure.param, "invalid_value");
     case "orphan_output":
       return badRequest(`No tool call found for function call output with call_id ${failure.callId}.`, failure.param, "invalid_value");
+    case "duplicate_item":
+      return badRequest(`Duplicate item found with id '${failure.id}'.`, failure.param, "invalid_value");
     case "missing_output":
       return badRequest(`No tool output found for function call ${failure.callId}.`, "input", "invalid_value");
   }

@@ -46,8 +46,9 @@ function fileSearchRunner(c: Context<AppEnv>, tool: FileSearchToolParam): FileSe
           scoreThreshold: ranking?.score_threshold ?? 0,
           weights: ranking?.hybrid_search ? { embedding: ranking.hybrid_search.embedding_weight, text: ranking.hybrid_search.text_weight } : null,
         });
-        if (result === "missing") throw new Error(`Vector store '${storeId}' was deleted.`);
-        if (result === "expired") throw new Error(`Vector store '${storeId}' has expired.`);
+        // The model reads this message: it names no store id (the model never sees one).
+        if (result === "missing") throw new Error("A vector store of this search was deleted.");
+        if (result === "expired") throw new Error("A vector store of this search has expired.");
         return result.hits.map((h): FileSearchResult => ({
           file_id: h.fileId,
           filename: h.filename,

@@ -158,6 +158,9 @@ export const CreateResponseParams = z
     store: z.boolean().nullable().optional(),
     previous_response_id: IdField.nullable().optional(),
     background: z.boolean().nullable().optional(),
+    // Not supported (400 below); typed here so they are checked instead of silently ignored.
+    conversation: z.unknown().optional(),
+    prompt: z.unknown().optional(),
     max_tool_calls: z.number().int().min(0).nullable().optional(),
     text: z.object({ format: TextFormat.optional(), verbosity: z.enum(["low", "medium", "high"]).nullable().optional() }).nullable().optional(),
   })
@@ -187,6 +190,9 @@ export const CreateResponseParams = z
     const choice = body.tool_choice;
     if (typeof choice === "object" && choice.type === "function" && !names.has(choice.name))
       ctx.addIssue({ code: "custom", path: ["tool_choice"], message: `Invalid 'tool_choice': no function named '${choice.name}' in 'tools'.`, params: { code: "invalid_value" } });
+    for (const field of ["conversation", "prompt"] as const)
+      if (body[field] != null)
+        ctx.addIssue({ code: "custom", path: [field], message: `'${field}' is not supported by Shelf; send the conversation as input items or use previous_response_id.`, params: { code: "unsupported_parameter" } });
     if (body.background === true)
       ctx.addIssue({ code: "custom", path: ["background"], message: "background responses are not supported.", params: { code: "unsupported_parameter" } });
   });

@@ -53,7 +53,10 @@ export async function* readChatStream(body: ReadableStream<Uint8Array>, url: str
   let model = fallbackModel;
   const usage = { inputTokens: 0, outputTokens: 0 };
   const calls = new Map<number, ChatToolCall>();
-  const fail = (what: string) => new ChatModelError(`Chat Completions stream from ${url} ${what}`);
+  const fail = (what: string) => {
+    console.error(JSON.stringify({ level: "error", msg: "model endpoint stream failed", url, detail: what }));
+    return new ChatModelError(`The model endpoint's stream ${what}`);
+  };
   try {
     for (;;) {
       let next: ReadableStreamReadResult<{ data: string }>;

@@ -87,11 +87,14 @@ export class OpenAIChatModel implements ChatModel {
         ...(signal ? { signal } : {}),
       });
     } catch (error) {
-      throw new ChatModelError(`Chat Completions request to ${this.url} failed: ${error instanceof Error ? error.message : String(error)}`);
+      // The endpoint's address stays in the log: LLM_BASE_URL is configuration, not something API clients should see.
+      logUpstream(this.url, error instanceof Error ? error.message : String(error));
+      throw new ChatModelError("The model endpoint could not be reached.");
     }
     if (!response.ok) {
-      const detail = (await response.text().catch(() => "")).slice(0, 300);
-      throw new ChatModelError(`Chat Completions request to ${this.url} failed: ${response.status} ${detail}`, response.status);
+      const detail = (await response.text().catch(() => "")).slice(0, 2000);
+      logUpstream(this.url, `${response.status} ${detail}`);
+      throw new ChatModelError(`The model endpoint answered ${response.status}${upstreamMessage(detail)}`, response.status);
     }
     return response;
   }
@@ -99,7 +102,7 @@ export class OpenAIChatModel implements ChatModel {
   /** Reads a whole (non-streamed) chat.completion body. */
   private async parse(response: Response, fallbackModel: string): Promise<ChatResult> {
     const parsed = Completion.safeParse(await response.json().catch(() => null));
-    if (!parsed.success) throw new ChatModelError(`Chat Completions endpoint ${this.url} returned an unexpected body.`);
+    if (!parsed.success) throw new ChatModelError("The model endpoint returned an unexpected body.");
     const choice = parsed.data.choices[0]!;
     const toolCalls = (choice.message.tool_calls ?? []).map((t, i) => ({ id: t.id || `call_${i}`, name: t.function.name, arguments: t.function.arguments ?? "" }));
     return {
@@ -126,5 +129,21 @@ export class OpenAIChatModel implements ChatModel {
       return result;
     }
     return yield* readChatStream(response.body, this.url, String(body.model));
+  }
+}
+
+/** Logs an upstream failure with the endpoint's address (which clients are not shown). */
+function logUpstream(url: string, detail: string): void {
+  console.error(JSON.stringify({ level: "error", msg: "model endpoint failed", url, detail: detail.slice(0, 2000) }));
+}
+
+/** ": <the upstream's own error message>" from an OpenAI-style error body, or "" when it has none (≤ 300 chars). */
+function upstreamMessage(body: string): string {
+  try {
+    const parsed = JSON.parse(body) as { error?: { message?: unknown } | string; message?: unknown };
+    const message = typeof parsed.error === "string" ? parsed.error : (parsed.error?.message ?? parsed.message);
+    return typeof message === "string" && message ? `: ${message.slice(0, 300)}` : ".";
+  } catch {
+    return ".";
   }
 }

@@ -41,3 +41,12 @@ describe("titleOf", () => {
     expect(long.endsWith("…")).toBe(true);
   });
 });
+
+describe("titleOf and emoji", () => {
+  it("cuts a long first prompt on a code point, never inside an emoji", () => {
+    const title = titleOf(`${"🌊".repeat(79)} and more words after the waves`);
+    expect([...title]).toHaveLength(80);
+    expect(title).toBe(`${"🌊".repeat(79)}…`);
+    expect(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(title)).toBe(false);
+  });
+});

@@ -46,3 +46,9 @@ export async function fitsWidth(page: Page): Promise<boolean> {
   const script = "[document.documentElement, ...document.querySelectorAll('.table-wrap')].every((e) => e.scrollWidth <= e.clientWidth)";
   return (await page.evaluate(script)) === true;
 }
+
+/** True when the page has no horizontal scrollbar at its viewport width (anything wide scrolls inside its own box). */
+export async function viewportFits(page: Page): Promise<boolean> {
+  // A string expression: these files are type-checked without the DOM library.
+  return (await page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")) === true;
+}

@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import type { DirectoryFile } from "../../api/search-types";
 import type { FileObject, ListPage } from "../../api/types";
 import { ErrorNotice } from "../../components/error-notice";
+import { fileOptionLabel } from "../../format";
 import { useAction, useLoad } from "../../hooks/use-load";
 import { useSession } from "../../session";
 
@@ -85,8 +86,8 @@ export function AddFileForms({ directoryId, onAdded }: { directoryId: string; on
           <select id="add-file-id" value={fileId} onChange={(e) => setFileId(e.currentTarget.value)}>
             <option value="">Choose a file…</option>
             {(files.data?.data ?? []).map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.filename} ({f.id})
+              <option key={f.id} value={f.id} title={f.filename}>
+                {fileOptionLabel(f)}
               </option>
             ))}
           </select>

@@ -9,6 +9,7 @@ import { LoadMore } from "../../components/load-more";
 import { StatusBadge } from "../../components/status-badge";
 import { formatBytes, formatTime } from "../../format";
 import { useAction, useLoad } from "../../hooks/use-load";
+import { DEFAULT_POLL_MS, pollAfterMs, usePolling } from "../../hooks/use-polling";
 import { href, pathOf } from "../../router";
 import { useSession } from "../../session";
 import { listAllFiles } from "./file-names";
@@ -26,6 +27,16 @@ export function StoresPage() {
   const [announce, setAnnounce] = useState("");
   const [more, setMore] = useState(false);
   const replace = (s: VectorStore) => list.update((cur) => ({ ...cur, data: cur.data.map((x) => (x.id === s.id ? s : x)) }));
+
+  const processing = (list.data?.data ?? []).some((s) => s.status === "in_progress");
+  /** Refreshes the first page (pages loaded beyond it stay); answers the poll delay while a store processes. */
+  const poll = async (): Promise<number | null> => {
+    const res = await api.call<ListPage<VectorStore>>("GET", "/v1/vector_stores", { query: { limit: PAGE_SIZE } });
+    const page = res.body;
+    list.update((cur) => ({ ...cur, has_more: cur.data.length > PAGE_SIZE ? cur.has_more : page.has_more, last_id: cur.data.length > PAGE_SIZE ? cur.last_id : page.last_id, data: [...page.data, ...cur.data.slice(PAGE_SIZE).filter((s) => !page.data.some((p) => p.id === s.id))] }));
+    return page.data.some((s) => s.status === "in_progress") ? (pollAfterMs(res.headers) ?? DEFAULT_POLL_MS) : null;
+  };
+  usePolling(processing, poll);
 
   const remove = (s: VectorStore) =>
     action.run(async () => {
@@ -64,6 +75,12 @@ export function StoresPage() {
       <LiveStatus message={announce} />
       <section class="card" aria-labelledby="stores-heading">
         <h2 id="stores-heading">Stores</h2>
+        <div class="toolbar">
+          <button type="button" onClick={() => void list.reload()} disabled={list.loading}>
+            Refresh
+          </button>
+          {processing ? <span class="hint" aria-live="polite">A store is processing… this list updates by itself.</span> : null}
+        </div>
         <ErrorNotice error={list.error} />
         <ErrorNotice error={action.error} onDismiss={action.clear} />
         {list.loading && !list.data ? <p aria-busy="true">Loading…</p> : null}

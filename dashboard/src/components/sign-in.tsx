@@ -1,6 +1,7 @@
 // The sign-in form: an API key, checked against the API before it is kept (sessionStorage, this tab only).
 import { useState } from "preact/hooks";
 import { asApiError, type ApiCallError } from "../api/errors";
+import { useFocusFirstField } from "../hooks/use-focus";
 import { signIn } from "../session";
 import { ErrorNotice } from "./error-notice";
 
@@ -9,6 +10,8 @@ export function SignIn({ onSignedIn }: { onSignedIn: (apiKey: string, project: s
   const [key, setKey] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiCallError | null>(null);
+  // The key field has focus on load: signing in is the only thing to do here.
+  const formRef = useFocusFirstField<HTMLFormElement>();
   const submit = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
@@ -26,7 +29,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (apiKey: string, project: s
     <main id="main" class="sign-in">
       <h1>Shelf</h1>
       <p>Sign in with an API key of this server (<code>sk-local</code> under <code>npm run dev</code>).</p>
-      <form onSubmit={submit}>
+      <form ref={formRef} onSubmit={submit}>
         <label for="api-key">API key</label>
         <input id="api-key" name="api-key" type="password" autocomplete="off" required value={key} onInput={(e) => setKey(e.currentTarget.value)} />
         <button type="submit" disabled={busy || key.trim() === ""}>

@@ -5,11 +5,14 @@ import { useFocusFirstField } from "../hooks/use-focus";
 import { signIn } from "../session";
 import { ErrorNotice } from "./error-notice";
 
-/** Calls `onSignedIn` with the key and its project once the API accepts the key; a rejected key keeps what was typed. */
-export function SignIn({ onSignedIn }: { onSignedIn: (apiKey: string, project: string | null) => void }) {
+/**
+ * Calls `onSignedIn` with the key and its project once the API accepts the key; a rejected key keeps what was typed.
+ * `notice` says why the previous session ended (its key refused); it goes once the next attempt starts.
+ */
+export function SignIn({ onSignedIn, notice = null }: { onSignedIn: (apiKey: string, project: string | null) => void; notice?: ApiCallError | null }) {
   const [key, setKey] = useState("");
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiCallError | null>(null);
+  const [error, setError] = useState<ApiCallError | null>(notice);
   // The key field has focus on load: signing in is the only thing to do here.
   const formRef = useFocusFirstField<HTMLFormElement>();
   const submit = async (e: Event) => {

@@ -209,8 +209,8 @@ describe("dashboard quality: width, focus, refresh, errors (issue 13)", () => {
 
   it("shows only the error, with its request id, for an unknown store", async () => {
     await page.goto("/#/stores/vs_doesnotexist");
-    const alert = page.getByRole("alert").first();
-    await alert.waitFor();
+    await page.getByRole("heading", { name: "Vector store vs_doesnotexist", level: 1 }).waitFor();
+    const alert = page.getByRole("alert");
     expect(await alert.innerText()).toContain("vs_doesnotexist");
     expect(await alert.locator(".request-id").innerText()).toMatch(/^req_/);
     expect(await page.getByRole("alert").count()).toBe(1);

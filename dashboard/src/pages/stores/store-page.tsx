@@ -73,6 +73,18 @@ export function StorePage({ params }: PageProps) {
   };
 
   const s = store.data;
+  if (!s && store.error) {
+    // No such store (or it cannot be read): the error alone, not forms for a store that is not there.
+    return (
+      <>
+        <p>
+          <a href={href("/stores")}>← Vector stores</a>
+        </p>
+        <h1>Vector store {id}</h1>
+        <ErrorNotice error={store.error} />
+      </>
+    );
+  }
   return (
     <>
       <p>

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { API_KEY, startWorker, type RunningWorker } from "../harness";
-import { launchBrowser, openDashboard, signIn, viewportFits } from "./browser";
+import { brokenTableWords, fitsWidth, launchBrowser, openDashboard, signIn } from "./browser";
 import { attachAndWait, createStore, longMarkdown, selectFiles, uploadFiles } from "./flows";
 
 let worker: RunningWorker;
@@ -151,28 +151,6 @@ async function focused(p: Page): Promise<string> {
   return p.evaluate<string>("(() => { const e = document.activeElement; return e ? `${e.tagName.toLowerCase()}|${e.id}|${e.getAttribute('aria-label') ?? e.textContent?.trim() ?? ''}` : 'none'; })()");
 }
 
-/**
- * The words (up to 16 characters: names of things, not ids; a hyphen ends a word, as a line may break after it) of the
- * tables' text that are broken across lines, i.e. whose text boxes lie on more than one line; evaluated in the page.
- */
-const BROKEN_WORDS = `(() => {
-  const bad = [];
-  for (const table of document.querySelectorAll("table")) {
-    const walk = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
-    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
-      for (const m of n.data.matchAll(/[^\\s-]+/g)) {
-        if (m[0].length > 16) continue;
-        const r = document.createRange();
-        r.setStart(n, m.index);
-        r.setEnd(n, m.index + m[0].length);
-        const tops = new Set([...r.getClientRects()].filter((b) => b.width > 0).map((b) => Math.round(b.top)));
-        if (tops.size > 1) bad.push(m[0]);
-      }
-    }
-  }
-  return bad;
-})()`;
-
 describe("dashboard quality: width, focus, refresh, errors (issue 13)", () => {
   const longName = `${"quarterly-report-".repeat(11)}final.md`;
   let wideStore: string;
@@ -193,13 +171,13 @@ describe("dashboard quality: width, focus, refresh, errors (issue 13)", () => {
       await signIn(p, API_KEY);
       await p.goto(`/#/stores/${wideStore}`);
       await p.getByRole("form", { name: "Attach files" }).locator("option", { hasText: "quarterly-report" }).waitFor({ state: "attached" });
-      expect(await viewportFits(p), `store page at ${width}px`).toBe(true);
+      expect(await fitsWidth(p), `store page at ${width}px`).toBe(true);
       await p.goto("/#/stores");
       await p.getByRole("form", { name: "Create a vector store" }).locator("option", { hasText: "quarterly-report" }).waitFor({ state: "attached" });
-      expect(await viewportFits(p), `stores page at ${width}px`).toBe(true);
+      expect(await fitsWidth(p), `stores page at ${width}px`).toBe(true);
       await p.goto(`/#/directories/${dirId}`);
       await p.locator("#add-file-id option", { hasText: "quarterly-report" }).waitFor({ state: "attached" });
-      expect(await viewportFits(p), `directory page at ${width}px`).toBe(true);
+      expect(await fitsWidth(p), `directory page at ${width}px`).toBe(true);
       await p.context().close();
     }
   });
@@ -299,7 +277,7 @@ describe("dashboard quality: width, focus, refresh, errors (issue 13)", () => {
         await p.goto(path);
         await p.getByRole("table").getByText(shown).first().waitFor();
         if (path !== "/#/stores") await p.getByRole("table").getByText(longName).first().waitFor();
-        broken[path] = await p.evaluate<string[]>(BROKEN_WORDS);
+        broken[path] = await brokenTableWords(p);
       }
       expect(broken, `at ${width}px`).toEqual({ [`/#/stores/${wideStore}`]: [], "/#/stores": [], "/#/files": [], [`/#/directories/${dirId}`]: [] });
       await p.goto("/#/stores");

@@ -1,6 +1,7 @@
 // The dashboard root: sign-in until a key is stored, then the layout around the routed page.
 import { useMemo, useState } from "preact/hooks";
 import { ApiClient } from "./api/client";
+import { ApiCallError } from "./api/errors";
 import { Layout } from "./components/layout";
 import { PageOutlet } from "./components/page-outlet";
 import { SignIn } from "./components/sign-in";
@@ -11,15 +12,23 @@ import { SessionContext, clearSession, storeSession, storedSession, type Session
 /** The whole app. */
 export function App() {
   const [stored, setStored] = useState(storedSession());
+  // Why the last session ended, when the API refused its key (shown on the sign-in page).
+  const [refusal, setRefusal] = useState<ApiCallError | null>(null);
   const path = useHashPath();
   const session = useMemo<Session | null>(
     () =>
       stored
         ? {
-            api: new ApiClient(stored.apiKey),
+            // Any 401 means the key stopped working: sign out, keeping nothing, and say why.
+            api: new ApiClient(stored.apiKey, (e) => {
+              clearSession();
+              setRefusal(new ApiCallError(`Your key was refused (401): ${e.message}`, e.status, e.requestId, e.type, e.code, e.param));
+              setStored(null);
+            }),
             project: stored.project,
             signOut: () => {
               clearSession();
+              setRefusal(null);
               setStored(null);
             },
           }
@@ -29,7 +38,9 @@ export function App() {
   if (!session) {
     return (
       <SignIn
+        notice={refusal}
         onSignedIn={(apiKey, project) => {
+          setRefusal(null);
           storeSession(apiKey, project);
           setStored({ apiKey, project });
         }}

@@ -3,8 +3,10 @@ import { createContext } from "preact";
 import { useContext } from "preact/hooks";
 import { ApiClient } from "./api/client";
 
-const KEY_ITEM = "shelf.apiKey";
-const PROJECT_ITEM = "shelf.project";
+/** Every sessionStorage item of the dashboard starts with this (the key, its project, saved playground forms). */
+export const STORAGE_PREFIX = "shelf.";
+const KEY_ITEM = `${STORAGE_PREFIX}apiKey`;
+const PROJECT_ITEM = `${STORAGE_PREFIX}project`;
 
 /** What every page gets: the client for the signed-in key, the key's project, and sign-out. */
 export interface Session {
@@ -30,10 +32,14 @@ export function storeSession(apiKey: string, project: string | null): void {
   else sessionStorage.removeItem(PROJECT_ITEM);
 }
 
-/** Forgets the key. */
+/** Forgets the key and everything else the dashboard kept in this tab (every `shelf.*` item: saved forms too). */
 export function clearSession(): void {
-  sessionStorage.removeItem(KEY_ITEM);
-  sessionStorage.removeItem(PROJECT_ITEM);
+  try {
+    const ours = Array.from({ length: sessionStorage.length }, (_, i) => sessionStorage.key(i)).filter((k): k is string => k !== null && k.startsWith(STORAGE_PREFIX));
+    for (const k of ours) sessionStorage.removeItem(k);
+  } catch {
+    // Storage unavailable: nothing was kept.
+  }
 }
 
 /**

@@ -46,3 +46,30 @@ export async function fitsWidth(page: Page): Promise<boolean> {
   const script = "[document.documentElement, ...document.querySelectorAll('.table-wrap')].every((e) => e.scrollWidth <= e.clientWidth)";
   return (await page.evaluate(script)) === true;
 }
+
+/**
+ * The words (up to 16 characters: names of things, not ids; a hyphen ends a word, as a line may break after it) of the
+ * tables' text that are broken across lines, i.e. whose text boxes lie on more than one line.
+ */
+const BROKEN_WORDS = `(() => {
+  const bad = [];
+  for (const table of document.querySelectorAll("table")) {
+    const walk = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      for (const m of n.data.matchAll(/[^\\s-]+/g)) {
+        if (m[0].length > 16) continue;
+        const r = document.createRange();
+        r.setStart(n, m.index);
+        r.setEnd(n, m.index + m[0].length);
+        const tops = new Set([...r.getClientRects()].filter((b) => b.width > 0).map((b) => Math.round(b.top)));
+        if (tops.size > 1) bad.push(m[0]);
+      }
+    }
+  }
+  return bad;
+})()`;
+
+/** The short words of the page's tables that are broken mid-word across lines (see BROKEN_WORDS); [] when none. */
+export async function brokenTableWords(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(BROKEN_WORDS);
+}

@@ -135,3 +135,49 @@ describe("sign-in and files", () => {
     await page.context().close();
   });
 });
+
+describe("sessions and focus (issue 13)", () => {
+  const activeId = "document.activeElement ? document.activeElement.id : ''";
+  const shelfKeys = "Object.keys(sessionStorage).filter((k) => k.startsWith('shelf.'))";
+
+  it("focuses the API key field on load, and the list's heading after a delete", async () => {
+    const { page } = await openDashboard(browser, worker.url);
+    await page.getByLabel("API key").waitFor();
+    expect(await page.evaluate<string>(activeId)).toBe("api-key");
+    await signIn(page, API_KEY);
+    await page.setInputFiles("#file-input", [{ name: "focus-delete.md", mimeType: "text/markdown", buffer: Buffer.from("# Gone") }]);
+    await page.getByRole("cell", { name: "focus-delete.md", exact: true }).waitFor();
+    page.once("dialog", (d) => void d.accept());
+    await page.getByRole("button", { name: "Delete focus-delete.md" }).click();
+    await page.getByRole("status").getByText("Deleted focus-delete.md").waitFor();
+    expect(await page.evaluate<string>(activeId)).toBe("files-heading");
+    await page.context().close();
+  });
+
+  it("signs out on a 401 mid-session with the refusal and its request id, keeping nothing", async () => {
+    const { page } = await openDashboard(browser, worker.url);
+    await page.getByLabel("API key").waitFor();
+    // A key that worked at sign-in and was revoked since: the stored session holds it, the API now refuses it.
+    await page.evaluate("sessionStorage.setItem('shelf.apiKey', 'sk-revoked'); sessionStorage.setItem('shelf.project', 'proj_e2e'); sessionStorage.setItem('shelf.search.vs_x', '{}')");
+    await page.goto("/#/stores");
+    await page.reload();
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain("Your key was refused (401): Incorrect API key provided.");
+    expect(await alert.locator(".request-id").innerText()).toMatch(/^req_[0-9a-f]{32}$/);
+    expect(await page.getByLabel("API key").inputValue()).toBe("");
+    expect(await page.evaluate<string[]>(shelfKeys)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("removes every shelf.* item of sessionStorage on sign out", async () => {
+    const { page } = await openDashboard(browser, worker.url);
+    await signIn(page, API_KEY);
+    await page.evaluate("sessionStorage.setItem('shelf.search.vs_x', '[1]'); sessionStorage.setItem('shelf.retrieve.idx', '{}'); sessionStorage.setItem('other', 'kept')");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByLabel("API key").waitFor();
+    expect(await page.evaluate<string[]>(shelfKeys)).toEqual([]);
+    expect(await page.evaluate<string | null>("sessionStorage.getItem('other')")).toBe("kept");
+    await page.context().close();
+  });
+});

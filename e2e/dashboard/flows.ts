@@ -1,5 +1,5 @@
 // User flows through the dashboard, shared by the browser tests and the screenshot script (scripts/screenshots.ts).
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 
 /** A markdown text long enough to give several chunks at 100 tokens each. */
 export function longMarkdown(topic: string, paragraphs = 12): string {
@@ -33,11 +33,27 @@ export async function createStore(page: Page, name: string): Promise<string> {
   return decodeURIComponent(target.replace(/^#\/stores\//, ""));
 }
 
+/**
+ * Selects the options of the named files in a file picker, whose options read "name (file-…)"; answers their ids.
+ * Throws when a name has no option.
+ */
+export async function selectFiles(select: Locator, names: string[]): Promise<string[]> {
+  const options = await select.locator("option").evaluateAll((os) => os.map((o) => ({ value: (o as unknown as { value: string }).value, text: (o as unknown as { text: string }).text })));
+  const ids = names.map((n) => {
+    const found = options.find((o) => o.text === `${n} (${o.value})`);
+    if (!found) throw new Error(`no option for ${n}`);
+    return found.value;
+  });
+  await select.selectOption(ids);
+  return ids;
+}
+
 /** On a store's page, attaches the named files (several → a batch) in chunks of 100 tokens, and waits for every one to complete. */
 export async function attachAndWait(page: Page, storeId: string, names: string[]): Promise<void> {
   await page.goto(`/#/stores/${encodeURIComponent(storeId)}`);
   const form = page.getByRole("form", { name: "Attach files" });
-  await form.getByLabel("Files (select one or several)").selectOption(names.map((n) => ({ label: n })));
+  await form.getByLabel("Files (select one or several)").locator("option").first().waitFor({ state: "attached" });
+  await selectFiles(form.getByLabel("Files (select one or several)"), names);
   await form.getByLabel("Strategy").selectOption("static");
   await form.getByLabel("Max chunk size (tokens)").fill("100");
   await form.getByLabel("Overlap (tokens)").fill("0");

@@ -23,7 +23,18 @@ function withQuery(path: string, query?: Query): string {
 
 /** A client bound to one API key. Methods throw ApiCallError with the API's message and x-request-id. */
 export class ApiClient {
-  constructor(private readonly apiKey: string) {}
+  /** `onUnauthorized` hears every 401 answer (the key was revoked or changed mid-session) before the call throws it. */
+  constructor(
+    private readonly apiKey: string,
+    private readonly onUnauthorized?: (error: ApiCallError) => void,
+  ) {}
+
+  /** The error of a non-2xx answer, told to `onUnauthorized` first when it is a 401. */
+  private refused(status: number, bodyText: string, requestId: string | null): ApiCallError {
+    const error = errorFromResponse(status, bodyText, requestId);
+    if (status === 401) this.onUnauthorized?.(error);
+    return error;
+  }
 
   /** Sends a JSON request; answers the parsed body and the headers. */
   async call<T>(method: string, path: string, opts: { query?: Query; body?: unknown } = {}): Promise<ApiResult<T>> {
@@ -37,7 +48,7 @@ export class ApiClient {
     }
     const text = await res.text();
     const requestId = res.headers.get("x-request-id");
-    if (!res.ok) throw errorFromResponse(res.status, text, requestId);
+    if (!res.ok) throw this.refused(res.status, text, requestId);
     try {
       return { body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
     } catch {
@@ -72,7 +83,7 @@ export class ApiClient {
       if (onProgress) xhr.upload.onprogress = (e) => onProgress(e.loaded, e.total);
       xhr.onload = () => {
         const requestId = xhr.getResponseHeader("x-request-id");
-        if (xhr.status < 200 || xhr.status >= 300) return reject(errorFromResponse(xhr.status, xhr.responseText, requestId));
+        if (xhr.status < 200 || xhr.status >= 300) return reject(this.refused(xhr.status, xhr.responseText, requestId));
         try {
           resolve(JSON.parse(xhr.responseText) as T);
         } catch {
@@ -94,7 +105,7 @@ export class ApiClient {
     } catch (error) {
       throw new ApiCallError(`Network error: ${error instanceof Error ? error.message : String(error)}`, 0, null);
     }
-    if (!res.ok) throw errorFromResponse(res.status, await res.text(), res.headers.get("x-request-id"));
+    if (!res.ok) throw this.refused(res.status, await res.text(), res.headers.get("x-request-id"));
     return res.blob();
   }
 }

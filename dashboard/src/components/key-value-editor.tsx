@@ -1,5 +1,6 @@
 // Rows of key/value inputs for metadata (strings) and attributes (string, number or boolean values).
 import { ApiCallError } from "../api/errors";
+import { useFocusAfterRender } from "../hooks/use-focus";
 /** One row being edited; `type` only matters for typed (attribute) editors. */
 export interface KeyValueRow {
   key: string;
@@ -34,6 +35,7 @@ export function objectFrom(rows: KeyValueRow[], typed: boolean): Record<string, 
 
 /** Controlled editor: `rows` in, `onChange` out. `idPrefix` keeps the inputs' ids unique on the page. */
 export function KeyValueEditor({ rows, onChange, typed, idPrefix, legend }: { rows: KeyValueRow[]; onChange: (rows: KeyValueRow[]) => void; typed: boolean; idPrefix: string; legend: string }) {
+  const focusAfterRender = useFocusAfterRender();
   const set = (i: number, patch: Partial<KeyValueRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
     <fieldset class="kv">
@@ -61,7 +63,10 @@ export function KeyValueEditor({ rows, onChange, typed, idPrefix, legend }: { ro
           ) : (
             <input id={`${idPrefix}-v${i}`} placeholder="value" inputMode={r.type === "number" ? "decimal" : undefined} value={r.value} onInput={(e) => set(i, { value: e.currentTarget.value })} />
           )}
-          <button type="button" class="secondary" aria-label={`Remove ${legend} row ${i + 1}`} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+          <button type="button" class="secondary" aria-label={`Remove ${legend} row ${i + 1}`} onClick={() => {
+              onChange(rows.filter((_, j) => j !== i));
+              focusAfterRender(`${idPrefix}-add`);
+            }}>
             Remove
           </button>
         </div>
@@ -69,7 +74,11 @@ export function KeyValueEditor({ rows, onChange, typed, idPrefix, legend }: { ro
       <button
         type="button"
         class="secondary"
-        onClick={() => onChange([...rows, { key: "", value: "", type: "string" }])}
+        id={`${idPrefix}-add`}
+        onClick={() => {
+          onChange([...rows, { key: "", value: "", type: "string" }]);
+          focusAfterRender(`${idPrefix}-k${rows.length}`);
+        }}
       >
         Add {legend.toLowerCase()} entry
       </button>

@@ -1,14 +1,20 @@
 // The sign-in form: an API key, checked against the API before it is kept (sessionStorage, this tab only).
 import { useState } from "preact/hooks";
 import { asApiError, type ApiCallError } from "../api/errors";
+import { useFocusFirstField } from "../hooks/use-focus";
 import { signIn } from "../session";
 import { ErrorNotice } from "./error-notice";
 
-/** Calls `onSignedIn` with the key and its project once the API accepts the key; a rejected key keeps what was typed. */
-export function SignIn({ onSignedIn }: { onSignedIn: (apiKey: string, project: string | null) => void }) {
+/**
+ * Calls `onSignedIn` with the key and its project once the API accepts the key; a rejected key keeps what was typed.
+ * `notice` says why the previous session ended (its key refused); it goes once the next attempt starts.
+ */
+export function SignIn({ onSignedIn, notice = null }: { onSignedIn: (apiKey: string, project: string | null) => void; notice?: ApiCallError | null }) {
   const [key, setKey] = useState("");
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiCallError | null>(null);
+  const [error, setError] = useState<ApiCallError | null>(notice);
+  // The key field has focus on load: signing in is the only thing to do here.
+  const formRef = useFocusFirstField<HTMLFormElement>();
   const submit = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
@@ -26,7 +32,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (apiKey: string, project: s
     <main id="main" class="sign-in">
       <h1>Shelf</h1>
       <p>Sign in with an API key of this server (<code>sk-local</code> under <code>npm run dev</code>).</p>
-      <form onSubmit={submit}>
+      <form ref={formRef} onSubmit={submit}>
         <label for="api-key">API key</label>
         <input id="api-key" name="api-key" type="password" autocomplete="off" required value={key} onInput={(e) => setKey(e.currentTarget.value)} />
         <button type="submit" disabled={busy || key.trim() === ""}>

@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import type { DirectoryFile } from "../../api/search-types";
 import type { FileObject, ListPage } from "../../api/types";
 import { ErrorNotice } from "../../components/error-notice";
+import { fileOptionLabel } from "../../format";
 import { useAction, useLoad } from "../../hooks/use-load";
 import { useSession } from "../../session";
 
@@ -68,7 +69,7 @@ export function AddFileForms({ directoryId, onAdded }: { directoryId: string; on
       <form class="card" onSubmit={submitUpload}>
         <h2>Upload a file</h2>
         <div class="field">
-          <label for="dir-upload">File</label>
+          <label for="dir-upload">File to upload</label>
           <input key={inputKey} id="dir-upload" type="file" onChange={(e) => setChosen(e.currentTarget.files?.[0] ?? null)} />
         </div>
         <MetadataField id="upload-metadata" value={uploadMeta} onInput={setUploadMeta} />
@@ -81,12 +82,12 @@ export function AddFileForms({ directoryId, onAdded }: { directoryId: string; on
         <h2>Add an uploaded file</h2>
         <ErrorNotice error={files.error} />
         <div class="field">
-          <label for="add-file-id">File</label>
+          <label for="add-file-id">Uploaded file to add</label>
           <select id="add-file-id" value={fileId} onChange={(e) => setFileId(e.currentTarget.value)}>
             <option value="">Choose a file…</option>
             {(files.data?.data ?? []).map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.filename} ({f.id})
+              <option key={f.id} value={f.id} title={f.filename}>
+                {fileOptionLabel(f)}
               </option>
             ))}
           </select>

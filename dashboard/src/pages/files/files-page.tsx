@@ -5,6 +5,7 @@ import { DataTable } from "../../components/data-table";
 import { ErrorNotice } from "../../components/error-notice";
 import { LiveStatus } from "../../components/live-status";
 import { LoadMore } from "../../components/load-more";
+import { useFocusAfterRender } from "../../hooks/use-focus";
 import { useAction, useLoad } from "../../hooks/use-load";
 import { formatBytes, formatTime } from "../../format";
 import { useSession } from "../../session";
@@ -22,6 +23,7 @@ export function FilesPage() {
   const action = useAction();
   const list = useLoad(() => api.get<ListPage<FileObject>>("/v1/files", { limit: PAGE_SIZE, order: "desc" }), [api]);
   const [more, setMore] = useState(false);
+  const focusAfterRender = useFocusAfterRender();
 
   const rows = list.data?.data ?? [];
   const needle = filter.trim().toLowerCase();
@@ -44,6 +46,7 @@ export function FilesPage() {
       await api.delete(`/v1/files/${encodeURIComponent(f.id)}`);
       list.update((cur) => ({ ...cur, data: cur.data.filter((r) => r.id !== f.id) }));
       setAnnounce(`Deleted ${f.filename}`);
+      focusAfterRender("files-heading");
     });
 
   const download = (f: FileObject) =>
@@ -62,7 +65,7 @@ export function FilesPage() {
       />
       <LiveStatus message={announce} />
       <section aria-labelledby="files-heading" class="card">
-        <h2 id="files-heading">Your files</h2>
+        <h2 id="files-heading" tabIndex={-1}>Your files</h2>
         <div class="toolbar">
           <label for="file-filter">Filter by name</label>
           <input id="file-filter" type="search" value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />

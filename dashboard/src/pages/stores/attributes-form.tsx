@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import type { VectorStoreFile } from "../../api/types";
 import { ErrorNotice } from "../../components/error-notice";
 import { KeyValueEditor, objectFrom, rowsFrom, type KeyValueRow } from "../../components/key-value-editor";
+import { useFocusFirstField } from "../../hooks/use-focus";
 import { useAction } from "../../hooks/use-load";
 import { useSession } from "../../session";
 
@@ -11,6 +12,7 @@ export function AttributesForm({ file, label, onSaved, onCancel }: { file: Vecto
   const { api } = useSession();
   const action = useAction();
   const [rows, setRows] = useState<KeyValueRow[]>(rowsFrom(file.attributes));
+  const formRef = useFocusFirstField<HTMLFormElement>();
   const submit = (e: Event) => {
     e.preventDefault();
     void action.run(async () => {
@@ -19,7 +21,7 @@ export function AttributesForm({ file, label, onSaved, onCancel }: { file: Vecto
     });
   };
   return (
-    <form onSubmit={submit} aria-label={`Attributes of ${label}`}>
+    <form ref={formRef} onSubmit={submit} aria-label={`Attributes of ${label}`}>
       <KeyValueEditor rows={rows} onChange={setRows} typed idPrefix={`attr-${file.id}`} legend="Attributes" />
       <ErrorNotice error={action.error} />
       <div class="row">

@@ -5,12 +5,19 @@ import type { VectorStoreFile } from "../../api/types";
 import { DataTable } from "../../components/data-table";
 import { StatusBadge } from "../../components/status-badge";
 import { formatBytes } from "../../format";
+import { useFocusAfterRender } from "../../hooks/use-focus";
 import { href, pathOf } from "../../router";
 import { AttributesForm } from "./attributes-form";
 
 /** `names` maps file ids to filenames (files deleted from the project show their id); `emptyText` shows for none. */
 export function StoreFiles({ files, names, emptyText, onUpdated, onDetach }: { files: VectorStoreFile[]; names: Map<string, string>; emptyText: string; onUpdated: (f: VectorStoreFile) => void; onDetach: (f: VectorStoreFile, label: string) => void }) {
   const [editing, setEditing] = useState<string | null>(null);
+  const focusAfterRender = useFocusAfterRender();
+  /** Closes the attributes editor and puts focus back on the button that opened it. */
+  const closeEditor = (id: string) => {
+    setEditing(null);
+    focusAfterRender(`attr-${id}-button`);
+  };
   if (files.length === 0) return <p>{emptyText}</p>;
   return (
     <DataTable caption="Files in this store" columns={["File", "Status", "Usage", "Attributes", "Actions"]}>
@@ -54,7 +61,7 @@ export function StoreFiles({ files, names, emptyText, onUpdated, onDetach }: { f
                     Chunks
                   </a>
                 ) : null}
-                <button type="button" class="secondary" aria-expanded={editing === f.id} aria-label={`Edit attributes of ${label}`} onClick={() => setEditing(editing === f.id ? null : f.id)}>
+                <button type="button" id={`attr-${f.id}-button`} class="secondary" aria-expanded={editing === f.id} aria-label={`Edit attributes of ${label}`} onClick={() => setEditing(editing === f.id ? null : f.id)}>
                   Attributes
                 </button>
                 <button type="button" class="danger" aria-label={`Detach ${label}`} onClick={() => onDetach(f, label)}>
@@ -68,10 +75,10 @@ export function StoreFiles({ files, names, emptyText, onUpdated, onDetach }: { f
                   <AttributesForm
                     file={f}
                     label={label}
-                    onCancel={() => setEditing(null)}
+                    onCancel={() => closeEditor(f.id)}
                     onSaved={(saved) => {
                       onUpdated(saved);
-                      setEditing(null);
+                      closeEditor(f.id);
                     }}
                   />
                 </td>

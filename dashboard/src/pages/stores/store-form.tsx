@@ -5,6 +5,7 @@ import { ChunkingFields, DEFAULT_CHUNKING, chunkingParam } from "../../component
 import { ErrorNotice } from "../../components/error-notice";
 import { FilePicker } from "../../components/file-picker";
 import { KeyValueEditor, objectFrom, rowsFrom, type KeyValueRow } from "../../components/key-value-editor";
+import { useFocusFirstField } from "../../hooks/use-focus";
 import { useAction } from "../../hooks/use-load";
 import { useSession } from "../../session";
 
@@ -22,6 +23,7 @@ export function StoreForm({ store, files = [], onSaved, onCancel }: { store: Vec
   const [days, setDays] = useState(store?.expires_after ? String(store.expires_after.days) : "");
   const [chunking, setChunking] = useState(DEFAULT_CHUNKING);
   const [fileIds, setFileIds] = useState<string[]>([]);
+  const formRef = useFocusFirstField<HTMLFormElement>(store !== null);
 
   const submit = (e: Event) => {
     e.preventDefault();
@@ -49,7 +51,7 @@ export function StoreForm({ store, files = [], onSaved, onCancel }: { store: Vec
   };
 
   return (
-    <form onSubmit={submit} class="store-form" aria-label={store ? `Edit ${store.name ?? store.id}` : "Create a vector store"}>
+    <form ref={formRef} onSubmit={submit} class="store-form" aria-label={store ? `Edit ${store.name ?? store.id}` : "Create a vector store"}>
       <div class="field">
         <label for={`${id}-name`}>Name</label>
         <input id={`${id}-name`} value={name} onInput={(e) => setName(e.currentTarget.value)} />

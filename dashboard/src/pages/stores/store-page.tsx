@@ -6,6 +6,7 @@ import { LiveStatus } from "../../components/live-status";
 import { LoadMore } from "../../components/load-more";
 import { StatusBadge } from "../../components/status-badge";
 import { formatBytes, formatTime } from "../../format";
+import { useFocusAfterRender } from "../../hooks/use-focus";
 import { useAction, useLoad } from "../../hooks/use-load";
 import { DEFAULT_POLL_MS, pollAfterMs, usePolling } from "../../hooks/use-polling";
 import { href, pathOf } from "../../router";
@@ -32,6 +33,7 @@ export function StorePage({ params }: PageProps) {
   const [batches, setBatches] = useState<FileBatch[]>([]);
   const [announce, setAnnounce] = useState("");
   const [more, setMore] = useState(false);
+  const focusAfterRender = useFocusAfterRender();
 
   const names = new Map((project.data ?? []).map((f) => [f.id, f.filename]));
   const inStore = new Set((files.data?.data ?? []).map((f) => f.id));
@@ -55,6 +57,7 @@ export function StorePage({ params }: PageProps) {
       await api.delete(`${base}/files/${encodeURIComponent(f.id)}`);
       files.update((cur) => ({ ...cur, data: cur.data.filter((x) => x.id !== f.id) }));
       setAnnounce(`Detached ${label}`);
+      focusAfterRender("store-files-heading");
       await refresh();
     });
 
@@ -70,6 +73,18 @@ export function StorePage({ params }: PageProps) {
   };
 
   const s = store.data;
+  if (!s && store.error) {
+    // No such store (or it cannot be read): the error alone, not forms for a store that is not there.
+    return (
+      <>
+        <p>
+          <a href={href("/stores")}>← Vector stores</a>
+        </p>
+        <h1>Vector store {id}</h1>
+        <ErrorNotice error={store.error} />
+      </>
+    );
+  }
   return (
     <>
       <p>
@@ -136,7 +151,7 @@ export function StorePage({ params }: PageProps) {
       </div>
       <LiveStatus message={announce} />
       <section class="card" aria-labelledby="store-files-heading">
-        <h2 id="store-files-heading">Files in this store</h2>
+        <h2 id="store-files-heading" tabIndex={-1}>Files in this store</h2>
         <div class="toolbar">
           <label for="status-filter">Show</label>
           <select id="status-filter" value={status} onChange={(e) => setStatus(e.currentTarget.value)}>

@@ -8,7 +8,9 @@ import { LiveStatus } from "../../components/live-status";
 import { LoadMore } from "../../components/load-more";
 import { StatusBadge } from "../../components/status-badge";
 import { formatBytes, formatTime } from "../../format";
+import { useFocusAfterRender } from "../../hooks/use-focus";
 import { useAction, useLoad } from "../../hooks/use-load";
+import { DEFAULT_POLL_MS, pollAfterMs, usePolling } from "../../hooks/use-polling";
 import { href, pathOf } from "../../router";
 import { useSession } from "../../session";
 import { listAllFiles } from "./file-names";
@@ -25,7 +27,23 @@ export function StoresPage() {
   const [editing, setEditing] = useState<string | null>(null);
   const [announce, setAnnounce] = useState("");
   const [more, setMore] = useState(false);
+  const focusAfterRender = useFocusAfterRender();
+  /** Closes the edit form and puts focus back on the Edit button that opened it. */
+  const closeEditor = (id: string) => {
+    setEditing(null);
+    focusAfterRender(`edit-${id}-button`);
+  };
   const replace = (s: VectorStore) => list.update((cur) => ({ ...cur, data: cur.data.map((x) => (x.id === s.id ? s : x)) }));
+
+  const processing = (list.data?.data ?? []).some((s) => s.status === "in_progress");
+  /** Refreshes the first page (pages loaded beyond it stay); answers the poll delay while a store processes. */
+  const poll = async (): Promise<number | null> => {
+    const res = await api.call<ListPage<VectorStore>>("GET", "/v1/vector_stores", { query: { limit: PAGE_SIZE } });
+    const page = res.body;
+    list.update((cur) => ({ ...cur, has_more: cur.data.length > PAGE_SIZE ? cur.has_more : page.has_more, last_id: cur.data.length > PAGE_SIZE ? cur.last_id : page.last_id, data: [...page.data, ...cur.data.slice(PAGE_SIZE).filter((s) => !page.data.some((p) => p.id === s.id))] }));
+    return page.data.some((s) => s.status === "in_progress") ? (pollAfterMs(res.headers) ?? DEFAULT_POLL_MS) : null;
+  };
+  usePolling(processing, poll);
 
   const remove = (s: VectorStore) =>
     action.run(async () => {
@@ -33,6 +51,7 @@ export function StoresPage() {
       await api.delete(`/v1/vector_stores/${encodeURIComponent(s.id)}`);
       list.update((cur) => ({ ...cur, data: cur.data.filter((x) => x.id !== s.id) }));
       setAnnounce(`Deleted ${s.name ?? s.id}`);
+      focusAfterRender("stores-heading");
     });
 
   const loadMore = async () => {
@@ -63,7 +82,13 @@ export function StoresPage() {
       </section>
       <LiveStatus message={announce} />
       <section class="card" aria-labelledby="stores-heading">
-        <h2 id="stores-heading">Stores</h2>
+        <h2 id="stores-heading" tabIndex={-1}>Stores</h2>
+        <div class="toolbar">
+          <button type="button" onClick={() => void list.reload()} disabled={list.loading}>
+            Refresh
+          </button>
+          {processing ? <span class="hint" aria-live="polite">A store is processing… this list updates by itself.</span> : null}
+        </div>
         <ErrorNotice error={list.error} />
         <ErrorNotice error={action.error} onDismiss={action.clear} />
         {list.loading && !list.data ? <p aria-busy="true">Loading…</p> : null}
@@ -90,7 +115,7 @@ export function StoresPage() {
                   <td data-label="Usage">{formatBytes(s.usage_bytes)}</td>
                   <td data-label="Expires">{s.expires_after ? `${s.expires_after.days} d idle (${formatTime(s.expires_at)})` : "never"}</td>
                   <td data-label="Actions" class="actions">
-                    <button type="button" class="secondary" aria-expanded={editing === s.id} onClick={() => setEditing(editing === s.id ? null : s.id)} aria-label={`Edit ${s.name || s.id}`}>
+                    <button type="button" id={`edit-${s.id}-button`} class="secondary" aria-expanded={editing === s.id} onClick={() => setEditing(editing === s.id ? null : s.id)} aria-label={`Edit ${s.name || s.id}`}>
                       Edit
                     </button>
                     <button type="button" class="danger" onClick={() => void remove(s)} aria-label={`Delete ${s.name || s.id}`}>
@@ -103,10 +128,10 @@ export function StoresPage() {
                     <td colSpan={6}>
                       <StoreForm
                         store={s}
-                        onCancel={() => setEditing(null)}
+                        onCancel={() => closeEditor(s.id)}
                         onSaved={(saved) => {
                           replace(saved);
-                          setEditing(null);
+                          closeEditor(s.id);
                           setAnnounce(`Saved ${saved.name ?? saved.id}`);
                         }}
                       />

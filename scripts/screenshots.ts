@@ -30,6 +30,30 @@ try {
   await page.goto("/#/stores");
   await page.getByRole("table").waitFor();
   await page.screenshot({ path: `${out}/stores.png`, fullPage: true });
+  // The search playground, reached from the store's page.
+  await page.goto(`/#/stores/${storeId}`);
+  await page.getByRole("link", { name: "Search this store" }).click();
+  await page.getByLabel("Query", { exact: true }).fill("pricing for the final plan");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await page.getByRole("region", { name: "Results" }).getByRole("listitem").first().waitFor();
+  await page.screenshot({ path: `${out}/search.png`, fullPage: true });
+  // A LlamaCloud directory and index, synced, with a retrieval.
+  await page.getByRole("link", { name: "Directories" }).click();
+  await page.getByLabel("Name").fill("HR handbook");
+  await page.getByRole("button", { name: "Create directory" }).click();
+  await page.getByRole("link", { name: "HR handbook", exact: true }).click();
+  await page.setInputFiles("#dir-upload", { name: "leave.md", mimeType: "text/markdown", buffer: Buffer.from(longMarkdown("parental leave", 4)) });
+  await page.getByLabel("Metadata (JSON object, optional; becomes filterable attributes)").first().fill('{"team": "hr"}');
+  await page.getByRole("button", { name: "Upload to directory" }).click();
+  await page.getByRole("table").filter({ hasText: "leave.md" }).getByRole("cell", { name: "leave.md", exact: true }).waitFor();
+  await page.getByLabel("Name (optional)").fill("handbook index");
+  await page.getByRole("button", { name: "Create index" }).click();
+  await page.getByRole("heading", { level: 1, name: "handbook index" }).waitFor();
+  await page.getByRole("region", { name: "Sync" }).locator(".badge", { hasText: "ready" }).waitFor({ timeout: 60_000 });
+  await page.getByLabel("Query").fill("parental leave");
+  await page.getByRole("button", { name: "Retrieve" }).click();
+  await page.getByRole("region", { name: "Retrieved chunks" }).getByRole("listitem").first().waitFor();
+  await page.screenshot({ path: `${out}/index.png`, fullPage: true });
   const narrow = await openDashboard(browser, worker.url, 390);
   await signIn(narrow.page, API_KEY);
   await narrow.page.getByRole("table").waitFor();

@@ -1,5 +1,5 @@
 // Wire shapes of vector store search and of LlamaCloud's directories, indexes and retrieval, as the dashboard reads them.
-import type { Attributes } from "./types";
+import type { Attributes, ChunkPosition } from "./types";
 
 /** One file of `vector_store.search_results.page`: its best chunks in `content`; `score` in [0, 1]. */
 export interface SearchResult {
@@ -67,13 +67,5 @@ export interface RetrieveResult {
   score: number;
   rerank_score: number | null;
   metadata: Record<string, unknown> & { file_id: string; file_name: string };
-  static_fields: {
-    parsed_directory_file_id: string | null;
-    chunk_index: number;
-    chunk_start_char: number;
-    chunk_end_char: number;
-    chunk_token_count: number;
-    page_range_start: number | null;
-    page_range_end: number | null;
-  };
+  static_fields: ChunkPosition & { parsed_directory_file_id: string | null };
 }

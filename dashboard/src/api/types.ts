@@ -87,16 +87,20 @@ export interface FileBatch {
   file_counts: FileCounts;
 }
 
-/** One chunk of `GET …/files/{file_id}/content?view=chunks` (Shelf extension; field names as LlamaCloud's static_fields). */
-export interface ContentChunk {
-  type: "chunk";
-  text: string;
+/** Where a chunk sits in its file's parsed text: UTF-16 offsets, tokens (cl100k), 1-based pages or null. */
+export interface ChunkPosition {
   chunk_index: number;
   chunk_start_char: number;
   chunk_end_char: number;
   chunk_token_count: number;
   page_range_start: number | null;
   page_range_end: number | null;
+}
+
+/** One chunk of `GET …/files/{file_id}/content?view=chunks` (Shelf extension; field names as LlamaCloud's static_fields). */
+export interface ContentChunk extends ChunkPosition {
+  type: "chunk";
+  text: string;
 }
 
 /** A page of a vector store file's content. */

@@ -1,50 +1,22 @@
 // The Responses engine against a streaming upstream, through the official SDK: deltas as they come, marks split across
 // chunks, function tools, text.format, max_tool_calls, an upstream without tool calling, an upstream failing mid-stream.
-import OpenAI, { BadRequestError, toFile } from "openai";
-import OpenAIv7 from "openai-v7";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { API_KEY, startWorker, type RunningWorker } from "../harness";
-import { sourceNumber, startFakeChat, stopFakeChat, upstream } from "../fake-chat-upstream";
-import { responsesCheckingFetch, responsesViolations } from "./responses-spec";
+import OpenAI, { BadRequestError } from "openai";
+import { describe, expect, it } from "vitest";
+import { sourceNumber, upstream } from "../fake-chat-upstream";
+import { responsesSuite } from "./responses-suite";
 
 const seen = upstream.seen;
-let worker: RunningWorker;
-let client: OpenAI;
-/** The newer SDK, whose stream helper enforces every invariant of notes §3.3 (typed as the project's SDK for the tests). */
-let client7: OpenAI;
+const suite = responsesSuite("responses-stream-e2e", [
+  { name: "reef.md", text: "Coral reefs bleach when the ocean warms." },
+  { name: "whale.md", text: "Blue whales feed on krill in polar seas." },
+]);
 /** The stream tests run through both SDK versions' responses.stream(). */
 const SDKS: [string, () => OpenAI][] = [
-  ["openai 6", () => client],
-  ["openai 7", () => client7],
+  ["openai 6", () => suite.client],
+  ["openai 7", () => suite.client7],
 ];
-let storeId = "";
-const fileIds: Record<string, string> = {};
 
-beforeAll(async () => {
-  worker = await startWorker({ LLM: "openai", LLM_BASE_URL: await startFakeChat(), LLM_API_KEY: "sk-upstream" });
-  client = new OpenAI({ apiKey: API_KEY, baseURL: `${worker.url}/v1`, maxRetries: 0, fetch: responsesCheckingFetch() });
-  client7 = new OpenAIv7({ apiKey: API_KEY, baseURL: `${worker.url}/v1`, maxRetries: 0, fetch: responsesCheckingFetch() }) as unknown as OpenAI;
-  storeId = (await client.vectorStores.create({ name: "responses-stream-e2e" })).id;
-  const docs = [
-    { name: "reef.md", text: "Coral reefs bleach when the ocean warms." },
-    { name: "whale.md", text: "Blue whales feed on krill in polar seas." },
-  ];
-  const files = await Promise.all(docs.map(async (d) => client.files.create({ file: await toFile(Buffer.from(d.text), d.name), purpose: "assistants" })));
-  files.forEach((f, i) => (fileIds[docs[i]!.name] = f.id));
-  await client.vectorStores.fileBatches.createAndPoll(storeId, { file_ids: files.map((f) => f.id) }, { pollIntervalMs: 100 });
-});
-afterAll(async () => {
-  await worker?.stop();
-  await stopFakeChat();
-  expect(await responsesViolations()).toEqual([]);
-});
-beforeEach(() => {
-  seen.length = 0;
-  upstream.script = [];
-  upstream.finished = 0;
-});
-
-const fileSearch = () => ({ type: "file_search" as const, vector_store_ids: [storeId] });
+const fileSearch = () => ({ type: "file_search" as const, vector_store_ids: [suite.storeId] });
 const weather = { type: "function" as const, name: "get_weather", description: "Weather of a city", parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] }, strict: false };
 const search = (query: string) => ({ toolCalls: [{ name: "file_search", arguments: JSON.stringify({ queries: [query] }) }] });
 
@@ -82,7 +54,7 @@ describe.each(SDKS)("streaming from the upstream (%s)", (_, sdk) => {
     expect(deltas.join("")).toBe("Reefs bleach. In [2024] it rained [99].");
     const at = events.findIndex((e) => e.type === "response.output_text.annotation.added");
     expect(events[at - 1]).toMatchObject({ type: "response.output_text.delta", delta: "Reefs bleach" });
-    expect(events[at]).toMatchObject({ annotation_index: 0, annotation: { type: "file_citation", file_id: fileIds["reef.md"], filename: "reef.md", index: 12 } });
+    expect(events[at]).toMatchObject({ annotation_index: 0, annotation: { type: "file_citation", file_id: suite.fileIds["reef.md"], filename: "reef.md", index: 12 } });
     expect(events.filter((e) => e.type === "response.output_text.annotation.added")).toHaveLength(1);
     expect(final.output_text).toBe(deltas.join(""));
   });
@@ -118,7 +90,7 @@ describe.each(SDKS)("streaming from the upstream (%s)", (_, sdk) => {
 
   it("an error payload mid-stream gives response.failed with the upstream's message", async () => {
     upstream.script = [{ content: "Coral reefs bleach when the ocean warms.", errorAfter: 1 }];
-    const response = await client.responses.create({ model: "gpt-test", input: "Why?" });
+    const response = await suite.client.responses.create({ model: "gpt-test", input: "Why?" });
     expect(response.status).toBe("failed");
     expect(response.error?.message).toContain("upstream overloaded mid-stream");
     expect((response.output[0] as { status?: string }).status).toBe("incomplete");
@@ -126,7 +98,7 @@ describe.each(SDKS)("streaming from the upstream (%s)", (_, sdk) => {
 
   it("text streamed in a turn that also searches is its own message item, before the search", async () => {
     upstream.script = [{ content: "Let me look.", ...search("whales") }, { content: "They eat krill [1]." }];
-    const response = await client.responses.create({ model: "gpt-test", input: "What do whales eat?", tools: [fileSearch()] });
+    const response = await suite.client.responses.create({ model: "gpt-test", input: "What do whales eat?", tools: [fileSearch()] });
     expect(response.output.map((o) => o.type)).toEqual(["message", "file_search_call", "message"]);
     expect(response.output_text).toBe("Let me look.They eat krill.");
   });
@@ -162,7 +134,7 @@ describe.each(SDKS)("function tools through responses.stream (%s)", (_, sdk) => 
 describe("function tools", () => {
   it("tool_choice {type: function, name} forces that function upstream", async () => {
     upstream.script = [{ toolCalls: [{ name: "get_weather", arguments: '{"city":"Bergen"}' }] }];
-    const response = await client.responses.create({ model: "gpt-test", input: "Weather?", tools: [weather], tool_choice: { type: "function", name: "get_weather" } });
+    const response = await suite.client.responses.create({ model: "gpt-test", input: "Weather?", tools: [weather], tool_choice: { type: "function", name: "get_weather" } });
     expect(seen[0]!.body.tool_choice).toEqual({ type: "function", function: { name: "get_weather" } });
     expect(response.output.map((o) => o.type)).toEqual(["function_call"]);
   });
@@ -174,7 +146,7 @@ describe("function tools", () => {
     [{ text: { format: { type: "json_schema", name: "bad name!", schema: {} } } }, "text.format.name"],
     [{ max_tool_calls: -1 }, "max_tool_calls"],
   ])("400 for %j naming %s, before any model call", async (extra, param) => {
-    const error = await client.responses.create({ model: "gpt-test", input: "Hi", ...(extra as object) }).catch((e: unknown) => e);
+    const error = await suite.client.responses.create({ model: "gpt-test", input: "Hi", ...(extra as object) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
     expect((error as BadRequestError).param).toBe(param);
     expect(seen).toHaveLength(0);
@@ -185,19 +157,19 @@ describe("text.format and max_tool_calls", () => {
   it("json_schema reaches the upstream as response_format and is echoed", async () => {
     const format = { type: "json_schema" as const, name: "answer", schema: { type: "object", properties: { a: { type: "string" } }, required: ["a"], additionalProperties: false }, strict: true };
     upstream.script = [{ content: '{"a":"b"}' }];
-    const response = await client.responses.create({ model: "gpt-test", input: "JSON please", text: { format } });
+    const response = await suite.client.responses.create({ model: "gpt-test", input: "JSON please", text: { format } });
     const { type, ...jsonSchema } = format;
     expect(seen[0]!.body.response_format).toEqual({ type, json_schema: jsonSchema });
     expect(response.text?.format).toEqual(format);
     expect(response.output_text).toBe('{"a":"b"}');
     upstream.script = [{ content: "{}" }];
-    await client.responses.create({ model: "gpt-test", input: "JSON please", text: { format: { type: "json_object" } } });
+    await suite.client.responses.create({ model: "gpt-test", input: "JSON please", text: { format: { type: "json_object" } } });
     expect(seen[1]!.body.response_format).toEqual({ type: "json_object" });
   });
 
   it("max_tool_calls caps the searches: an excess call is not executed and the model is told so", async () => {
     upstream.script = [{ toolCalls: [{ name: "file_search", arguments: '{"queries":["reefs"]}' }, { name: "file_search", arguments: '{"queries":["whales"]}' }] }, { content: "Done." }];
-    const response = await client.responses.create({ model: "gpt-test", input: "Reefs and whales?", tools: [fileSearch()], max_tool_calls: 1 } as OpenAI.Responses.ResponseCreateParamsNonStreaming);
+    const response = await suite.client.responses.create({ model: "gpt-test", input: "Reefs and whales?", tools: [fileSearch()], max_tool_calls: 1 } as OpenAI.Responses.ResponseCreateParamsNonStreaming);
     expect(response.output.map((o) => o.type)).toEqual(["file_search_call", "message"]);
     expect((response as { max_tool_calls?: number | null }).max_tool_calls).toBe(1);
     const toolMessages = seen[1]!.body.messages.filter((m) => m.role === "tool").map((m) => m.content);
@@ -229,6 +201,6 @@ describe.each(SDKS)("an upstream without tool calling (%s)", (_, sdk) => {
     expect(seen[1]!.body.messages.some((m) => m.role === "system" && (m.content ?? "").includes("reef.md"))).toBe(true);
     const part = (final.output[1] as OpenAI.Responses.ResponseOutputMessage).content[0] as OpenAI.Responses.ResponseOutputText;
     expect(part.text).toBe("Reefs bleach when warm.");
-    expect(part.annotations).toEqual([{ type: "file_citation", file_id: fileIds["reef.md"], filename: "reef.md", index: "Reefs bleach when warm".length }]);
+    expect(part.annotations).toEqual([{ type: "file_citation", file_id: suite.fileIds["reef.md"], filename: "reef.md", index: "Reefs bleach when warm".length }]);
   });
 });

@@ -75,7 +75,6 @@ export async function* runChatTurn(model: ChatModel, run: ChatTurnRun): AsyncGen
     messages: [{ role: "system", content: CHAT_INSTRUCTIONS }, ...run.transcript],
     fileSearch: run.fileSearch,
     toolChoice: run.fileSearch ? "auto" : "none",
-    includeResults: true,
   });
   for await (const event of events) {
     switch (event.type) {

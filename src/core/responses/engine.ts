@@ -3,6 +3,7 @@ import { newFileSearchCallId, newFunctionCallId, nowSeconds } from "../ids";
 import { ChatModelError, rejectsTools, type ChatMessage, type ChatModel, type ChatRequest, type ChatResponseFormat, type ChatResult, type ChatTool, type ChatToolCall } from "./chat-model";
 import type { CitedSource, FileCitation } from "./citations";
 import type { FileSearchCallItem, FileSearchResult, FunctionCallItem, OutputItem, ResponseEvent, ResponseEventBody, ResponseState } from "./items";
+import { numberedSources } from "./sources";
 import { StreamedMessage } from "./streamed-message";
 
 /** Upstream calls per response: tools are offered on all but the last, which must answer in text (notes §7.3). */
@@ -27,7 +28,6 @@ export interface ResponseRun {
   fileSearch: FileSearchRunner | null;
   /** "required" forces a tool on the first call (file_search when it is the only one); `{name}` forces that tool there. */
   toolChoice: "none" | "auto" | "required" | { name: string };
-  includeResults: boolean;
   /** The client's `function` tools, offered beside file_search; a call of one ends the response with a function_call item. */
   functions?: ChatTool[] | undefined;
   /** Cap on file_search calls over the whole response (spec max_tool_calls); calls beyond it are not executed. */
@@ -91,9 +91,8 @@ export function latestUserText(messages: readonly ChatMessage[]): string {
 
 /** The tool message: numbered sources (numbers continue across calls) and the citation rule. */
 function sourcesMessage(results: FileSearchResult[], firstNumber: number, citing: boolean): string {
-  if (results.length === 0) return "No matching passages were found.";
-  const blocks = results.map((r, i) => `[${firstNumber + i}] ${r.filename} (score ${r.score.toFixed(2)})\n${r.text}`);
-  return citing ? `${blocks.join("\n\n")}\n\n${CITATION_RULE}` : blocks.join("\n\n");
+  const sources = numberedSources(results, firstNumber);
+  return citing && results.length > 0 ? `${sources}\n\n${CITATION_RULE}` : sources;
 }
 
 /**
@@ -166,7 +165,8 @@ export async function* runResponse(model: ChatModel, run: ResponseRun): AsyncGen
       lastResults = results;
       searched = true;
       item.status = "completed";
-      item.results = run.includeResults ? results : null;
+      // Always kept: the store and the next turn's replay need them; the wire shows them only when `include` asks.
+      item.results = results;
     } catch (error) {
       // Not swallowed: the item says failed and the model is told the search failed (notes §7.6).
       item.status = "failed";

@@ -3,7 +3,8 @@
 import { newFunctionCallId, newFunctionCallOutputId, newMessageId } from "../ids";
 import type { ChatMessage, ChatToolCall } from "./chat-model";
 import type { CitedSource } from "./citations";
-import type { FileSearchResult, OutputTextPart } from "./items";
+import type { OutputTextPart } from "./items";
+import { numberedSources } from "./sources";
 import type { InputItemParam, StoredItem } from "./stored-items";
 
 /** Why an input cannot be run; `param` is the request field at fault (`input[2].content[0]`). */
@@ -81,12 +82,6 @@ export async function storeInput(input: string | InputItemParam[] | undefined, f
   return { ok: true, value: items };
 }
 
-/** The tool message replaying a search: each result as "[n] filename (score)" and its text, numbered from `firstNumber`. */
-export function replayedResults(results: FileSearchResult[], firstNumber: number): string {
-  if (results.length === 0) return "No matching passages were found.";
-  return results.map((r, i) => `[${firstNumber + i}] ${r.filename} (score ${r.score.toFixed(2)})\n${r.text}`).join("\n\n");
-}
-
 /** The transcript and the sources its replayed searches numbered ([1] = sources[0]); this turn's searches continue the numbers. */
 export interface Transcript {
   messages: ChatMessage[];
@@ -133,7 +128,7 @@ export function chatTranscript(instructions: string | null | undefined, items: S
       if (!item.results) continue;
       messages.push({ role: "assistant", content: "", toolCalls: [{ id: item.id, name: "file_search", arguments: JSON.stringify({ queries: item.queries }) }] });
       // Numbered like this turn's own sources, so an answer citing an earlier search's passage still gets its annotation.
-      messages.push({ role: "tool", toolCallId: item.id, content: replayedResults(item.results, sources.length + 1) });
+      messages.push({ role: "tool", toolCallId: item.id, content: numberedSources(item.results, sources.length + 1) });
       sources.push(...item.results.map((r) => ({ fileId: r.file_id, filename: r.filename })));
       continue;
     }

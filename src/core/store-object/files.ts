@@ -89,6 +89,21 @@ export interface FileChunk {
   page_end: number | null;
 }
 
+/**
+ * A chunk's place in its file as both faces show it, in LlamaCloud retrieval's `static_fields` names (also those of the
+ * OpenAI face's `?view=chunks` extension): UTF-16 offsets into the parsed text, cl100k tokens, 1-based pages or null.
+ */
+export function chunkPosition(chunk: Omit<FileChunk, "text">) {
+  return {
+    chunk_index: chunk.chunk_index,
+    chunk_start_char: chunk.start_char,
+    chunk_end_char: chunk.end_char,
+    chunk_token_count: chunk.token_count,
+    page_range_start: chunk.page_start,
+    page_range_end: chunk.page_end,
+  };
+}
+
 /** A page of a file's chunks in chunk_index order; `chunks` is empty until the file completed. */
 export interface FileChunkPage {
   status: StoreFileStatus;

@@ -4,7 +4,6 @@ import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { badRequest, notFound } from "../../http/errors";
 import { jsonBody } from "../../http/json-body";
-import { loadConfig } from "../../config";
 import { newResponseId } from "../../core/ids";
 import type { ChatTool } from "../../core/responses/chat-model";
 import { runResponse, type FileSearchRunner } from "../../core/responses/engine";
@@ -97,10 +96,8 @@ export function responseRoutes() {
       maxToolCalls: body.max_tool_calls ?? undefined,
       responseFormat: format && format.type !== "text" ? format : undefined,
       parallelToolCalls: body.parallel_tool_calls ?? undefined,
-      toolCalling: loadConfig(c.env).LLM_TOOLS,
+      toolCalling: c.get("services").config.LLM_TOOLS,
       signal: gone.signal,
-      // Results are always kept for the store and the next turn's replay; the wire shows them only when included.
-      includeResults: true,
       temperature: body.temperature ?? undefined,
       topP: body.top_p ?? undefined,
       maxOutputTokens: body.max_output_tokens ?? undefined,

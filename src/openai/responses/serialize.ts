@@ -59,4 +59,3 @@ export function wireEvent(event: ResponseEvent, echo: ResponseEcho, includeResul
 }
 
 /** One Server-Sent Events frame (notes §3). */
-export { sseFrame } from "../../http/sse";

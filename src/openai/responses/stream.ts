@@ -2,7 +2,8 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import type { ResponseEvent, ResponseState } from "../../core/responses/items";
-import { sseFrame, wireEvent, type ResponseEcho } from "./serialize";
+import { SSE_HEADERS, sseFrame } from "../../http/sse";
+import { wireEvent, type ResponseEcho } from "./serialize";
 
 /** How a stream's events are shown and what happens to the finished response. */
 export interface StreamOptions {
@@ -65,5 +66,5 @@ export function streamResponse(c: Context<AppEnv>, events: AsyncGenerator<Respon
       if (!options.keepRunning) options.onCancel?.();
     },
   });
-  return new Response(stream, { headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache" } });
+  return new Response(stream, { headers: SSE_HEADERS });
 }

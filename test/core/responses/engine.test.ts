@@ -38,7 +38,6 @@ describe("runResponse with toolCalling: false", () => {
       messages: [{ role: "user", content: "Why do reefs bleach?" }],
       fileSearch: async (queries) => (searched.push(queries), RESULTS),
       toolChoice: "auto",
-      includeResults: false,
       toolCalling: false,
     }))
       events.push(event);
@@ -71,7 +70,6 @@ describe("runResponse with toolCalling: false", () => {
       messages: [{ role: "user", content: "Which sources?" }],
       fileSearch: async () => RESULTS,
       toolChoice: "auto",
-      includeResults: false,
       toolCalling: false,
       responseFormat: { type: "json_object" },
     }))
@@ -99,7 +97,7 @@ describe("runResponse stopped early", () => {
         }
       },
     };
-    const events = runResponse(model, { id: "resp_test", model: "m", messages: [{ role: "user", content: "Why?" }], fileSearch: null, toolChoice: "auto", includeResults: false });
+    const events = runResponse(model, { id: "resp_test", model: "m", messages: [{ role: "user", content: "Why?" }], fileSearch: null, toolChoice: "auto" });
     for await (const event of events) if (event.type === "response.output_text.delta") break;
     expect(closed).toBe(true);
   });

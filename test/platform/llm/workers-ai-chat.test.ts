@@ -20,7 +20,6 @@ async function run(replies: FakeChatReply[], search = async (_q: string[]) => RE
     messages: [{ role: "user", content: "Why do reefs bleach?" }],
     fileSearch: async (q) => (searched.push(q), search(q)),
     toolChoice: "auto",
-    includeResults: true,
     ...extra,
   }))
     events.push(event);

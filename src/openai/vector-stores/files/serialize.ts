@@ -1,5 +1,5 @@
 // StoreFileRow → the spec's VectorStoreFileObject (chunking echoed as static, never auto).
-import type { FileChunk, StoreFileRow } from "../../../core/store-object/files";
+import { chunkPosition, type FileChunk, type StoreFileRow } from "../../../core/store-object/files";
 
 export function serializeVectorStoreFile(storeId: string, row: StoreFileRow) {
   return {
@@ -20,14 +20,5 @@ export function serializeVectorStoreFile(storeId: string, row: StoreFileRow) {
 
 /** A stored chunk → an item of the content endpoint's chunk view (field names as LlamaCloud retrieval's static_fields). */
 export function serializeContentChunk(chunk: FileChunk) {
-  return {
-    type: "chunk" as const,
-    text: chunk.text,
-    chunk_index: chunk.chunk_index,
-    chunk_start_char: chunk.start_char,
-    chunk_end_char: chunk.end_char,
-    chunk_token_count: chunk.token_count,
-    page_range_start: chunk.page_start,
-    page_range_end: chunk.page_end,
-  };
+  return { type: "chunk" as const, text: chunk.text, ...chunkPosition(chunk) };
 }
